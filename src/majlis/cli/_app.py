@@ -1,0 +1,60 @@
+"""The Typer application and the entry point that turns user errors into one line + exit 2.
+
+Command modules (``majlis.cli.parliament``, ``majlis.cli.seats``, ...) import ``app`` from
+here and register their commands with ``@app.command()``; ``majlis.cli`` imports them all.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import typer
+
+try:  # Typer >= 0.16 vendors its own copy of click
+    from typer import _click as click  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Typer uses click itself
+    import click  # type: ignore[no-redef]
+from rich.console import Console
+
+from majlis.errors import MajlisError
+
+app = typer.Typer(
+    name="majlis",
+    help="Parliaments, seats, voting power and coalitions. Built-in case: Iraq's Council of Representatives.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+console = Console(soft_wrap=False)
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``message`` as one error line on stderr and return an Exit(2) to raise."""
+    print(f"majlis: error: {message}", file=sys.stderr)
+    return typer.Exit(code=2)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI; user errors print one line on stderr and exit with code 2."""
+    try:
+        rv = app(args=list(argv) if argv is not None else None, prog_name="majlis", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `majlis` (or a group) with no arguments
+        print(exc.ctx.get_help() if exc.ctx else exc.format_message())
+        sys.exit(0)
+    except click.ClickException as exc:
+        msg = " ".join(exc.format_message().split())
+        print(f"majlis: error: {msg}", file=sys.stderr)
+        sys.exit(2)
+    except (KeyboardInterrupt, getattr(click.exceptions, "Abort", KeyboardInterrupt)):
+        sys.exit(130)
+    except MajlisError as exc:
+        msg = " ".join(str(exc).split())
+        print(f"majlis: error: {msg}", file=sys.stderr)
+        sys.exit(2)
+    except FileNotFoundError as exc:
+        print(f"majlis: error: file not found: {exc.filename}", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(rv if isinstance(rv, int) else 0)

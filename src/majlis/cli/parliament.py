@@ -1,0 +1,162 @@
+"""``majlis parliament``, ``majlis timeline`` and ``majlis data``: the house, its events, its data."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from majlis.cli._app import app, console, fail
+from majlis.data import dataset_from_json, dataset_to_json, read_dataset_dir, write_dataset_dir
+from majlis.data.store import open_dataset, open_store
+from majlis.model import EVENT_CATEGORIES, Parliament, parse_date
+
+DatasetOpt = Annotated[str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")]
+
+
+def house(dataset: str, election: str | None, date: str | None) -> Parliament:
+    """The parliament for the CLI's --election/--date options (shared by several commands)."""
+    if election is None and date is None:
+        raise fail("give --election YEAR or --date YYYY-MM-DD")
+    ds = open_dataset(dataset)
+    return ds.parliament(election=election, date=parse_date(date) if date else None)
+
+
+@app.command("parliament")
+def parliament_cmd(
+    election: Annotated[Optional[str], typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")] = None,
+    dataset: DatasetOpt = "iraq",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print parties as CSV.")] = False,
+) -> None:
+    """The composition of the house after an election or on a date: parties, alliances, thresholds."""
+    p = house(dataset, election, date)
+    doc = p.to_dict()
+    if as_json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(["id", "name", "family", "seats", "alliance"])
+        for row in doc["parties"]:
+            w.writerow([row["id"], row["name"], row["family"], row["seats"], row["alliance"] or ""])
+        return
+    title = (f"{p.dataset.name} on {p.date} (election {p.election.id}): "
+             f"{p.filled_seats} of {p.total_seats} seats filled")
+    t = Table(title=title, title_justify="left")
+    t.add_column("party")
+    t.add_column("family")
+    t.add_column("seats", justify="right")
+    t.add_column("share", justify="right")
+    t.add_column("alliance")
+    names = {a["id"]: a["name"] for a in doc["alliances"]}
+    for row in doc["parties"]:
+        t.add_row(row["name"], row["family"], str(row["seats"]), f"{row['seats'] / p.total_seats:.1%}",
+                  names.get(row["alliance"], row["alliance"] or ""))
+    console.print(t)
+    if doc["alliances"]:
+        a_t = Table(title="Alliances (seats computed from memberships on this date)", title_justify="left")
+        a_t.add_column("alliance")
+        a_t.add_column("kind")
+        a_t.add_column("seats", justify="right")
+        a_t.add_column(f"to {p.majority}", justify="right")
+        a_t.add_column(f"to {p.two_thirds}", justify="right")
+        a_t.add_column("members")
+        for a in doc["alliances"]:
+            a_t.add_row(a["name"], a["kind"], str(a["seats"]), _gap(a["to_majority"]), _gap(a["to_two_thirds"]),
+                        ", ".join(a["members"]))
+        console.print(a_t)
+    console.print(f"majority {p.majority} · two-thirds quorum {p.two_thirds} · blocking third {p.blocking_third}"
+                  + (f" · vacant {p.vacant_seats}" if p.vacant_seats else ""))
+
+
+def _gap(n: int) -> str:
+    return "reached" if n <= 0 else f"-{n}"
+
+
+@app.command("timeline")
+def timeline_cmd(
+    dataset: DatasetOpt = "iraq",
+    start: Annotated[Optional[str], typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Only this kind of event.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """The dated events: elections, court rulings, votes, resignations, nominations..."""
+    if category is not None and category not in EVENT_CATEGORIES:
+        raise fail(f"unknown category {category!r} (one of {', '.join(EVENT_CATEGORIES)})")
+    ds = open_dataset(dataset)
+    events = ds.timeline(parse_date(start) if start else None, parse_date(end) if end else None, category)
+    if as_json:
+        doc = {"events": [
+            {"date": ev.date.isoformat() if ev.date_precision == "day" else ev.date.isoformat()[:7],
+             "event": ev.description, "category": ev.category, "actors": list(ev.actors), "source": ev.source,
+             "id": ev.id, "seat_changes": {c.party: c.delta for c in ev.seat_changes}}
+            for ev in events]}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    t = Table(title=f"{ds.name}: {len(events)} events", title_justify="left", show_lines=False)
+    t.add_column("date", no_wrap=True)
+    t.add_column("category")
+    t.add_column("event")
+    for ev in events:
+        t.add_row(ev.date.isoformat() if ev.date_precision == "day" else ev.date.isoformat()[:7], ev.category,
+                  ev.description)
+    console.print(t)
+
+
+data_app = typer.Typer(help="Import and export datasets (CSV folders or JSON).", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("export")
+def data_export(
+    target: Annotated[Path, typer.Argument(help="Folder to write CSV files to, or a .json file.")],
+    dataset: DatasetOpt = "iraq",
+) -> None:
+    """Write a dataset as a folder of CSV files (or one JSON file if TARGET ends in .json)."""
+    ds = open_dataset(dataset)
+    if target.suffix.lower() == ".json":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(dataset_to_json(ds), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        console.print(f"wrote {target}")
+    else:
+        files = write_dataset_dir(ds, target)
+        console.print(f"wrote {len(files)} files to {target}")
+
+
+@data_app.command("import")
+def data_import(
+    source: Annotated[Path, typer.Argument(help="A dataset folder of CSV files, or a .json file.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Name to save it under (default: its country).")] = None,
+) -> None:
+    """Validate a dataset and save it in the store (replacing one of the same name)."""
+    if not source.exists():
+        raise fail(f"{source}: no such file or folder")
+    if source.is_dir():
+        ds = read_dataset_dir(source)
+    else:
+        try:
+            doc = json.loads(source.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise fail(f"{source}: not a valid JSON file ({exc})")
+        ds = dataset_from_json(doc)
+    store = open_store()
+    store.save(ds, name=name)
+    saved = name or ds.country
+    console.print(f"imported {ds.name!r} as {saved!r}: {len(ds.parties)} parties, {len(ds.elections)} elections, "
+                  f"{len(ds.events)} events")
+
+
+@data_app.command("list")
+def data_list() -> None:
+    """Datasets available: the built-in ones and those saved in the store."""
+    store = open_store()
+    console.print("built in: iraq")
+    console.print(f"saved in {store._safe_url()}: {', '.join(store.names()) or 'none'}")

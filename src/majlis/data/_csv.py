@@ -1,0 +1,310 @@
+"""Reading and writing a dataset as a folder of CSV files, or as one JSON document.
+
+The format (documented in the README, section "Dataset format"):
+
+``dataset.json``
+    ``{"format": "majlis-dataset/1", "country": "iq", "name": "...", "source": "..."}``
+``parties.csv``
+    id, name, name_ar, family, colour, leader, independents, source, notes
+``alliances.csv``
+    id, name, name_ar, kind, predecessor, formed, dissolved, leaders, colour, source, notes
+``memberships.csv``
+    alliance, member, start, end, source, notes
+``elections.csv``
+    id, date, law, house_size, name, source, notes
+``results.csv``
+    election, party, district, votes, seats, women_seats, vote_share, seat_type, votes_status, source, notes
+``events.csv``
+    id, date, date_precision, category, event, actors, source
+``seat_changes.csv``
+    event, party, delta, source, notes
+
+Lists inside a cell (``leaders``, ``actors``) are separated by ``;``. Empty cells mean unknown.
+Only ``parties.csv``, ``elections.csv`` and ``results.csv`` are required.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from majlis.errors import ValidationError
+from majlis.model import Alliance, Dataset, Election, Event, Membership, Party, Result, SeatChange, parse_date
+
+__all__ = [
+    "FORMAT",
+    "COLUMNS",
+    "read_dataset_dir",
+    "write_dataset_dir",
+    "dataset_to_json",
+    "dataset_from_json",
+    "dataset_to_tables",
+    "dataset_from_tables",
+]
+
+FORMAT = "majlis-dataset/1"
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "parties": ("id", "name", "name_ar", "family", "colour", "leader", "independents", "source", "notes"),
+    "alliances": ("id", "name", "name_ar", "kind", "predecessor", "formed", "dissolved", "leaders", "colour",
+                  "source", "notes"),
+    "memberships": ("alliance", "member", "start", "end", "source", "notes"),
+    "elections": ("id", "date", "law", "house_size", "name", "source", "notes"),
+    "results": ("election", "party", "district", "votes", "seats", "women_seats", "vote_share", "seat_type",
+                "votes_status", "source", "notes"),
+    "events": ("id", "date", "date_precision", "category", "event", "actors", "source"),
+    "seat_changes": ("event", "party", "delta", "source", "notes"),
+}
+_REQUIRED = ("parties", "elections", "results")
+
+Row = dict[str, str]
+
+
+# ---------------------------------------------------------------------- cell parsing
+def _int(row: Row, key: str, where: str, *, required: bool = False) -> int | None:
+    text = (row.get(key) or "").strip().replace(",", "").replace("_", "")
+    if not text:
+        if required:
+            raise ValidationError(f"{where}: {key} is empty")
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError(f"{where}: {key} {text!r} is not a whole number") from None
+
+
+def _float(row: Row, key: str, where: str) -> float | None:
+    text = (row.get(key) or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise ValidationError(f"{where}: {key} {text!r} is not a number") from None
+
+
+def _date(row: Row, key: str, where: str, *, required: bool = False):
+    text = (row.get(key) or "").strip()
+    if not text:
+        if required:
+            raise ValidationError(f"{where}: {key} is empty")
+        return None
+    return parse_date(text, what=f"{key} in {where}")
+
+
+def _bool(row: Row, key: str, where: str) -> bool:
+    text = (row.get(key) or "").strip().lower()
+    if text in ("", "0", "no", "false"):
+        return False
+    if text in ("1", "yes", "true"):
+        return True
+    raise ValidationError(f"{where}: {key} {text!r} is not yes/no")
+
+
+def _list(row: Row, key: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (row.get(key) or "").split(";") if x.strip())
+
+
+def _s(row: Row, key: str, default: str = "") -> str:
+    return (row.get(key) or "").strip() or default
+
+
+# ---------------------------------------------------------------------- tables <-> records
+def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]) -> Dataset:
+    """Build a validated :class:`~majlis.model.Dataset` from rows of the CSV tables."""
+
+    def build(name: str, make: Callable[[Row, str], Any]) -> list:
+        out = []
+        for i, row in enumerate(tables.get(name, ()), start=2):  # line 1 is the header
+            out.append(make(row, f"{name}.csv line {i}"))
+        return out
+
+    def mk_event(r: Row, w: str) -> Event:
+        eid = _s(r, "id")
+        return Event(
+            id=eid,
+            date=_date(r, "date", w, required=True),
+            description=_s(r, "event"),
+            category=_s(r, "category", "other"),
+            actors=_list(r, "actors"),
+            source=_s(r, "source"),
+            date_precision=_s(r, "date_precision", "day"),
+            seat_changes=tuple(changes.get(eid, ())),
+        )
+
+    changes: dict[str, list[SeatChange]] = {}
+    for i, r in enumerate(tables.get("seat_changes", ()), start=2):
+        w = f"seat_changes.csv line {i}"
+        ch = SeatChange(_s(r, "event"), _s(r, "party"), _int(r, "delta", w, required=True), _s(r, "source"),
+                        _s(r, "notes"))
+        changes.setdefault(ch.event, []).append(ch)
+    events = build("events", mk_event)
+    unknown = set(changes) - {e.id for e in events}
+    if unknown:
+        raise ValidationError(f"seat_changes.csv: unknown event {sorted(unknown)[0]!r}")
+
+    try:
+        return Dataset(
+            country=str(meta.get("country", "")),
+            name=str(meta.get("name", "")),
+            source=str(meta.get("source", "")),
+            notes=str(meta.get("notes", "")),
+            parties=build("parties", lambda r, w: Party(
+                id=_s(r, "id"), name=_s(r, "name"), name_ar=_s(r, "name_ar"), family=_s(r, "family", "unknown"),
+                colour=_s(r, "colour", "#9e9e9e"), leader=_s(r, "leader"),
+                independents=_bool(r, "independents", w), source=_s(r, "source"), notes=_s(r, "notes"))),
+            alliances=build("alliances", lambda r, w: Alliance(
+                id=_s(r, "id"), name=_s(r, "name"), name_ar=_s(r, "name_ar"), kind=_s(r, "kind", "bloc"),
+                predecessor=_s(r, "predecessor"), formed=_date(r, "formed", w), dissolved=_date(r, "dissolved", w),
+                leaders=_list(r, "leaders"), colour=_s(r, "colour", "#607d8b"), source=_s(r, "source"),
+                notes=_s(r, "notes"))),
+            memberships=build("memberships", lambda r, w: Membership(
+                alliance=_s(r, "alliance"), member=_s(r, "member"), start=_date(r, "start", w, required=True),
+                end=_date(r, "end", w), source=_s(r, "source"), notes=_s(r, "notes"))),
+            elections=build("elections", lambda r, w: Election(
+                id=_s(r, "id"), date=_date(r, "date", w, required=True), law=_s(r, "law"),
+                house_size=_int(r, "house_size", w, required=True), name=_s(r, "name"), source=_s(r, "source"),
+                notes=_s(r, "notes"))),
+            results=build("results", lambda r, w: Result(
+                election=_s(r, "election"), party=_s(r, "party"), district=_s(r, "district"),
+                votes=_int(r, "votes", w), seats=_int(r, "seats", w), women_seats=_int(r, "women_seats", w),
+                vote_share=_float(r, "vote_share", w), seat_type=_s(r, "seat_type", "general"),
+                votes_status=_s(r, "votes_status", "final"), source=_s(r, "source"), notes=_s(r, "notes"))),
+            events=events,
+        )
+    except TypeError as exc:  # e.g. a required cell missing in a hand-written file
+        raise ValidationError(f"malformed dataset: {exc}") from None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]]:
+    """The metadata and CSV rows of a dataset (the inverse of :func:`dataset_from_tables`)."""
+    meta = {"format": FORMAT, "country": ds.country, "name": ds.name, "source": ds.source, "notes": ds.notes}
+    t: dict[str, list[Row]] = {k: [] for k in COLUMNS}
+    for p in ds.parties:
+        t["parties"].append({k: _cell(getattr(p, k)) for k in COLUMNS["parties"]})
+    for a in ds.alliances:
+        t["alliances"].append({k: _cell(getattr(a, k)) for k in COLUMNS["alliances"]})
+    for m in ds.memberships:
+        t["memberships"].append({k: _cell(getattr(m, k)) for k in COLUMNS["memberships"]})
+    for e in ds.elections:
+        t["elections"].append({k: _cell(getattr(e, k)) for k in COLUMNS["elections"]})
+    for r in ds.results:
+        t["results"].append({k: _cell(getattr(r, k)) for k in COLUMNS["results"]})
+    for ev in ds.events:
+        row = {k: _cell(getattr(ev, k, None)) for k in COLUMNS["events"]}
+        row["event"] = ev.description
+        t["events"].append(row)
+        for ch in ev.seat_changes:
+            t["seat_changes"].append({k: _cell(getattr(ch, k)) for k in COLUMNS["seat_changes"]})
+    return meta, t
+
+
+# ---------------------------------------------------------------------- folders
+def _read_csv(path: Path, name: str) -> list[Row]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{path}: not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in COLUMNS[name][:2] if c not in header]
+    if missing:
+        raise ValidationError(f"{path.name}: missing column {missing[0]!r} (header: {','.join(header) or 'empty'})")
+    rows = []
+    for i, row in enumerate(reader, start=2):
+        if None in row:
+            raise ValidationError(f"{path.name} line {i}: more cells than columns")
+        rows.append({k: (v or "") for k, v in row.items()})
+    return rows
+
+
+def read_dataset_dir(folder: str | Path) -> Dataset:
+    """Read a dataset folder (``dataset.json`` + CSV files) and validate it.
+
+    Examples
+    --------
+    >>> from majlis.data import builtin_path
+    >>> read_dataset_dir(builtin_path("iraq")).country
+    'iq'
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValidationError(f"{folder}: not a folder")
+    meta: dict[str, Any] = {}
+    meta_path = folder / "dataset.json"
+    if meta_path.exists():
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ValidationError(f"{meta_path.name}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
+        if not isinstance(meta, dict):
+            raise ValidationError(f"{meta_path.name}: expected a JSON object")
+    meta.setdefault("country", folder.name)
+    meta.setdefault("name", folder.name)
+    tables: dict[str, list[Row]] = {}
+    for name in COLUMNS:
+        path = folder / f"{name}.csv"
+        if path.exists():
+            tables[name] = _read_csv(path, name)
+        elif name in _REQUIRED:
+            raise ValidationError(f"{folder}: missing {name}.csv")
+    return dataset_from_tables(meta, tables)
+
+
+def write_dataset_dir(ds: Dataset, folder: str | Path) -> list[Path]:
+    """Write a dataset as a folder of CSV files (created if needed); returns the files written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    meta, tables = dataset_to_tables(ds)
+    written = [folder / "dataset.json"]
+    written[0].write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for name, rows in tables.items():
+        path = folder / f"{name}.csv"
+        _write_csv(path, COLUMNS[name], rows)
+        written.append(path)
+    return written
+
+
+def _write_csv(path: Path, columns: Iterable[str], rows: list[Row]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+# ---------------------------------------------------------------------- JSON
+def dataset_to_json(ds: Dataset) -> dict[str, Any]:
+    """One JSON document holding the whole dataset (same tables and columns as the CSV folder)."""
+    meta, tables = dataset_to_tables(ds)
+    return {**meta, "tables": tables}
+
+
+def dataset_from_json(doc: Mapping[str, Any]) -> Dataset:
+    """Build a dataset from the document of :func:`dataset_to_json`."""
+    if not isinstance(doc, Mapping) or not isinstance(doc.get("tables"), Mapping):
+        raise ValidationError("dataset JSON: expected an object with a 'tables' object")
+    tables = {}
+    for name, rows in doc["tables"].items():
+        if name not in COLUMNS:
+            raise ValidationError(f"dataset JSON: unknown table {name!r}")
+        if not isinstance(rows, list) or not all(isinstance(r, Mapping) for r in rows):
+            raise ValidationError(f"dataset JSON: table {name!r} must be a list of objects")
+        tables[name] = [{k: "" if v is None else str(v) for k, v in r.items()} for r in rows]
+    meta = {k: v for k, v in doc.items() if k != "tables"}
+    return dataset_from_tables(meta, tables)

@@ -1,0 +1,302 @@
+"""A country dataset: every record, validated together on construction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from majlis.errors import UnknownIdError, ValidationError
+from majlis.model._parliament import Parliament
+from majlis.model._records import Alliance, Election, Event, Membership, Party, Result, parse_date
+
+__all__ = ["Dataset"]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything known about one country's parliament: parties, alliances, elections, events.
+
+    Construction validates the whole dataset and raises :class:`~majlis.errors.ValidationError`
+    naming the offending record: duplicate or unknown ids, national seat totals that do not sum
+    to the house size, overlapping memberships, membership cycles, events that would leave a
+    party with negative seats or overfill the house.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from majlis.model import Dataset, Party, Election, Result
+    >>> ds = Dataset(
+    ...     country="xx", name="Example",
+    ...     parties=[Party("a", "A"), Party("b", "B")],
+    ...     elections=[Election("2020", dt.date(2020, 1, 1), "example", 5)],
+    ...     results=[Result("2020", "a", seats=3), Result("2020", "b", seats=2)],
+    ... )
+    >>> ds.parliament(election="2020").seats
+    {'a': 3, 'b': 2}
+    """
+
+    country: str
+    name: str
+    parties: Sequence[Party] = ()
+    alliances: Sequence[Alliance] = ()
+    memberships: Sequence[Membership] = ()
+    elections: Sequence[Election] = ()
+    results: Sequence[Result] = ()
+    events: Sequence[Event] = ()
+    source: str = ""
+    notes: str = ""
+    _party: dict[str, Party] = field(init=False, repr=False, compare=False)
+    _alliance: dict[str, Alliance] = field(init=False, repr=False, compare=False)
+    _election: dict[str, Election] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("parties", "alliances", "memberships", "elections", "results"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: (e.date, e.id))))
+        object.__setattr__(self, "_party", _index(self.parties, "party"))
+        object.__setattr__(self, "_alliance", _index(self.alliances, "alliance"))
+        object.__setattr__(self, "_election", _index(self.elections, "election"))
+        self._validate()
+
+    # ------------------------------------------------------------------ validation
+    def _validate(self) -> None:
+        clash = set(self._party) & set(self._alliance)
+        if clash:
+            raise ValidationError(f"id {sorted(clash)[0]!r} is used by both a party and an alliance")
+        for a in self.alliances:
+            if a.predecessor and a.predecessor not in self._alliance:
+                raise ValidationError(f"alliance {a.id!r}: unknown predecessor {a.predecessor!r}")
+        self._validate_memberships()
+        self._validate_results()
+        self._validate_events()
+
+    def _validate_memberships(self) -> None:
+        spans: dict[tuple[str, str], list[Membership]] = defaultdict(list)
+        for m in self.memberships:
+            where = f"membership of {m.member!r} in {m.alliance!r} from {m.start}"
+            if m.alliance not in self._alliance:
+                raise ValidationError(f"{where}: unknown alliance {m.alliance!r}")
+            if m.member not in self._party and m.member not in self._alliance:
+                raise ValidationError(f"{where}: unknown party or alliance {m.member!r}")
+            if m.member == m.alliance:
+                raise ValidationError(f"{where}: an alliance cannot be its own member")
+            spans[(m.alliance, m.member)].append(m)
+        for (alliance, member), ms in spans.items():
+            ms.sort(key=lambda m: m.start)
+            for prev, nxt in zip(ms, ms[1:]):
+                if prev.end is None or nxt.start < prev.end:
+                    raise ValidationError(
+                        f"overlapping memberships of {member!r} in {alliance!r}: "
+                        f"{prev.start}..{prev.end or 'open'} and {nxt.start}..{nxt.end or 'open'}"
+                    )
+        # no cycles among alliances (ever): depth-first search over "member of" edges
+        edges: dict[str, set[str]] = defaultdict(set)
+        for m in self.memberships:
+            if m.member in self._alliance:
+                edges[m.member].add(m.alliance)
+        state: dict[str, int] = {}
+
+        def visit(node: str, path: list[str]) -> None:
+            state[node] = 1
+            for nxt in edges.get(node, ()):
+                if state.get(nxt) == 1:
+                    raise ValidationError("alliance membership cycle: " + " -> ".join([*path, node, nxt]))
+                if nxt not in state:
+                    visit(nxt, [*path, node])
+            state[node] = 2
+
+        for node in list(edges):
+            if node not in state:
+                visit(node, [])
+
+    def _validate_results(self) -> None:
+        national: dict[str, int] = defaultdict(int)
+        complete: dict[str, bool] = defaultdict(lambda: True)
+        seen: set[tuple[str, str, str, str]] = set()
+        for r in self.results:
+            where = f"result of {r.party!r} in election {r.election!r}" + (f" ({r.district})" if r.district else "")
+            if r.election not in self._election:
+                raise ValidationError(f"{where}: unknown election {r.election!r}")
+            if r.party not in self._party:
+                raise ValidationError(f"{where}: unknown party {r.party!r}")
+            key = (r.election, r.party, r.district, r.seat_type)
+            if key in seen:
+                raise ValidationError(f"{where}: duplicate result row")
+            seen.add(key)
+            if not r.district:
+                if r.seats is None:
+                    complete[r.election] = False
+                else:
+                    national[r.election] += r.seats
+        for e in self.elections:
+            if any(r.election == e.id and not r.district for r in self.results) and complete[e.id]:
+                if national[e.id] != e.house_size:
+                    raise ValidationError(
+                        f"election {e.id!r}: national seats sum to {national[e.id]}, house size is {e.house_size}"
+                    )
+
+    def _validate_events(self) -> None:
+        ids: set[str] = set()
+        for ev in self.events:
+            if ev.id in ids:
+                raise ValidationError(f"duplicate event id {ev.id!r}")
+            ids.add(ev.id)
+            for ch in ev.seat_changes:
+                if ch.party not in self._party:
+                    raise ValidationError(f"event {ev.id!r}: seat change for unknown party {ch.party!r}")
+        # every event's seat changes must keep the house consistent: replay each term
+        for e in self.elections:
+            if any(ev.seat_changes for ev in self.events_in_term(e)):
+                seats = self._elected_seats(e)
+                filled = sum(seats.values())
+                for ev in self.events_in_term(e):
+                    for ch in ev.seat_changes:
+                        seats[ch.party] = seats.get(ch.party, 0) + ch.delta
+                        filled += ch.delta
+                        if seats[ch.party] < 0:
+                            raise ValidationError(
+                                f"event {ev.id!r} ({ev.date}): party {ch.party!r} would hold {seats[ch.party]} seats"
+                            )
+                    if filled > e.house_size:
+                        raise ValidationError(
+                            f"event {ev.id!r} ({ev.date}): {filled} seats filled in a house of {e.house_size}"
+                        )
+
+    # ------------------------------------------------------------------ look-ups
+    def party(self, party_id: str) -> Party:
+        """The party with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
+        try:
+            return self._party[party_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown party {party_id!r}") from None
+
+    def alliance(self, alliance_id: str) -> Alliance:
+        """The alliance with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
+        try:
+            return self._alliance[alliance_id]
+        except KeyError:
+            raise UnknownIdError(f"unknown alliance {alliance_id!r}") from None
+
+    def election(self, key: str | int) -> Election:
+        """The election with this id, or the only election held in this year.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> load_dataset("iraq").election(2021).date
+        datetime.date(2021, 10, 10)
+        """
+        k = str(key).strip()
+        if k in self._election:
+            return self._election[k]
+        same_year = [e for e in self.elections if str(e.date.year) == k]
+        if len(same_year) == 1:
+            return same_year[0]
+        known = ", ".join(e.id for e in self.elections) or "none"
+        raise UnknownIdError(f"unknown election {k!r} (known: {known})")
+
+    def election_on(self, on: dt.date) -> Election:
+        """The last election held on or before ``on``."""
+        held = [e for e in self.elections if e.date <= on]
+        if not held:
+            first = min((e.date for e in self.elections), default=None)
+            raise ValidationError(f"no election on or before {on} (first election: {first})")
+        return max(held, key=lambda e: e.date)
+
+    def next_election(self, after: Election) -> Election | None:
+        """The election that follows ``after``, if any."""
+        later = [e for e in self.elections if e.date > after.date]
+        return min(later, key=lambda e: e.date) if later else None
+
+    def results_of(self, election: str | int, district: str | None = "") -> list[Result]:
+        """Result rows of an election: national rows (``district=""``), one district, or all (``None``)."""
+        e = self.election(election)
+        return [r for r in self.results if r.election == e.id and (district is None or r.district == district)]
+
+    def districts(self, election: str | int) -> list[str]:
+        """Districts with result rows in this election, in first-seen order."""
+        e = self.election(election)
+        return list(dict.fromkeys(r.district for r in self.results if r.election == e.id and r.district))
+
+    def events_in_term(self, election: Election, until: dt.date | None = None) -> list[Event]:
+        """Events after ``election`` and before the next one (and not after ``until``)."""
+        nxt = self.next_election(election)
+        return [
+            ev
+            for ev in self.events
+            if ev.date > election.date
+            and (nxt is None or ev.date < nxt.date)
+            and (until is None or ev.date <= until)
+        ]
+
+    def timeline(self, start: dt.date | None = None, end: dt.date | None = None,
+                 category: str | None = None) -> list[Event]:
+        """Events in date order, optionally within ``[start, end]`` and of one category."""
+        return [
+            ev
+            for ev in self.events
+            if (start is None or ev.date >= start)
+            and (end is None or ev.date <= end)
+            and (category is None or ev.category == category)
+        ]
+
+    def memberships_on(self, on: dt.date) -> list[Membership]:
+        """Memberships in force on ``on`` (of alliances active that day)."""
+        return [m for m in self.memberships if m.covers(on) and self._alliance[m.alliance].active(on)]
+
+    def _elected_seats(self, e: Election) -> dict[str, int]:
+        seats: dict[str, int] = {}
+        for r in self.results:
+            if r.election == e.id and not r.district and r.seats:
+                seats[r.party] = seats.get(r.party, 0) + r.seats
+        return seats
+
+    def parliament(self, *, election: str | int | None = None, date: dt.date | str | None = None) -> Parliament:
+        """The composition of the house as elected, or at a date (election plus the events since).
+
+        Parameters
+        ----------
+        election : str or int, optional
+            Election id or year. Alone, gives the house as elected.
+        date : date or "YYYY-MM-DD", optional
+            Gives the house on that day: the last election before it plus every seat change
+            (resignations, replacements) from events up to and including that day.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> ds = load_dataset("iraq")
+        >>> ds.parliament(election=2021).seats["sadrist"]
+        73
+        >>> "sadrist" in ds.parliament(date="2022-07-01").seats
+        False
+        """
+        if election is None and date is None:
+            raise ValidationError("give an election or a date")
+        on = parse_date(date) if date is not None else None
+        e = self.election(election) if election is not None else self.election_on(on)  # type: ignore[arg-type]
+        if on is not None and on < e.date:
+            raise ValidationError(f"date {on} is before election {e.id!r} ({e.date})")
+        seats = self._elected_seats(e)
+        applied = self.events_in_term(e, until=on) if on is not None else []
+        for ev in applied:
+            for ch in ev.seat_changes:
+                seats[ch.party] = seats.get(ch.party, 0) + ch.delta
+        return Parliament(
+            dataset=self,
+            election=e,
+            date=on or e.date,
+            seats={p: s for p, s in seats.items() if s > 0},
+            events=tuple(ev for ev in applied if ev.seat_changes),
+        )
+
+
+def _index(records: Iterable, what: str) -> dict:
+    out: dict = {}
+    for r in records:
+        if r.id in out:
+            raise ValidationError(f"duplicate {what} id {r.id!r}")
+        out[r.id] = r
+    return out

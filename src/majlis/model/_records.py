@@ -1,0 +1,244 @@
+"""The records of a country dataset: parties, alliances, memberships, elections, results, events.
+
+Plain frozen dataclasses: no I/O, no validation across records (that is :class:`Dataset`'s job),
+only checks that a single record is well formed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from majlis.errors import ValidationError
+
+__all__ = [
+    "FAMILIES",
+    "EVENT_CATEGORIES",
+    "Party",
+    "Alliance",
+    "Membership",
+    "Election",
+    "Result",
+    "Event",
+    "SeatChange",
+    "parse_date",
+]
+
+#: Political families a party can belong to (Iraq's main communal/ideological camps).
+FAMILIES: tuple[str, ...] = ("shia", "sunni", "kurdish", "minority", "civil", "independent", "unknown")
+
+#: Kinds of dated events.
+EVENT_CATEGORIES: tuple[str, ...] = (
+    "election",
+    "court",
+    "parliament_vote",
+    "resignation",
+    "replacement",
+    "alliance_change",
+    "nomination",
+    "negotiation",
+    "protest",
+    "other",
+)
+
+
+def parse_date(text: str | dt.date, *, what: str = "date") -> dt.date:
+    """Parse ``YYYY-MM-DD`` (or ``YYYY-MM``, taken as the 1st) into a date.
+
+    Examples
+    --------
+    >>> parse_date("2022-06-12")
+    datetime.date(2022, 6, 12)
+    >>> parse_date("2021-10")
+    datetime.date(2021, 10, 1)
+    """
+    if isinstance(text, dt.date):
+        return text
+    s = str(text).strip()
+    try:
+        if len(s) == 7:
+            return dt.date.fromisoformat(s + "-01")
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise ValidationError(f"malformed {what} {text!r}: expected YYYY-MM-DD") from None
+
+
+def _need(value: str, what: str, owner: str) -> None:
+    if not value or not str(value).strip():
+        raise ValidationError(f"{owner}: {what} is empty")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party or electoral list that holds (or held) seats.
+
+    ``independents=True`` marks a group of independent MPs counted together in the
+    results: each of its seats is a separate player in voting games.
+    """
+
+    id: str
+    name: str
+    name_ar: str = ""
+    family: str = "unknown"
+    colour: str = "#9e9e9e"
+    leader: str = ""
+    independents: bool = False
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _need(self.id, "id", "party")
+        _need(self.name, "name", f"party {self.id!r}")
+        if self.family not in FAMILIES:
+            raise ValidationError(
+                f"party {self.id!r}: unknown family {self.family!r} (expected one of {', '.join(FAMILIES)})"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Alliance:
+    """A named grouping of parties (and of other alliances) over time.
+
+    ``kind`` is ``"bloc"`` (a standing council or parliamentary bloc such as the Coordination
+    Framework), ``"electoral"`` (a joint list) or ``"coalition"`` (a governing or
+    government-forming coalition). ``predecessor`` names the alliance it continues.
+    """
+
+    id: str
+    name: str
+    name_ar: str = ""
+    kind: str = "bloc"
+    predecessor: str = ""
+    formed: dt.date | None = None
+    dissolved: dt.date | None = None
+    leaders: tuple[str, ...] = ()
+    colour: str = "#607d8b"
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _need(self.id, "id", "alliance")
+        _need(self.name, "name", f"alliance {self.id!r}")
+        if self.kind not in ("bloc", "electoral", "coalition"):
+            raise ValidationError(f"alliance {self.id!r}: unknown kind {self.kind!r}")
+        if self.formed and self.dissolved and self.dissolved < self.formed:
+            raise ValidationError(f"alliance {self.id!r}: dissolved {self.dissolved} before formed {self.formed}")
+
+    def active(self, on: dt.date) -> bool:
+        """True if the alliance exists on ``on``."""
+        return (self.formed is None or self.formed <= on) and (self.dissolved is None or on < self.dissolved)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """``member`` (a party or an alliance id) belongs to ``alliance`` from ``start`` until ``end``.
+
+    ``end`` is exclusive (the day it left); ``None`` means still a member.
+    """
+
+    alliance: str
+    member: str
+    start: dt.date
+    end: dt.date | None = None
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end <= self.start:
+            raise ValidationError(
+                f"membership of {self.member!r} in {self.alliance!r}: end {self.end} is not after start {self.start}"
+            )
+
+    def covers(self, on: dt.date) -> bool:
+        """True if the membership holds on ``on``."""
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Election:
+    """A general election: its date, the electoral law it was held under and the house size."""
+
+    id: str
+    date: dt.date
+    law: str
+    house_size: int
+    name: str = ""
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _need(self.id, "id", "election")
+        if self.house_size <= 0:
+            raise ValidationError(f"election {self.id!r}: house size must be positive, got {self.house_size}")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One list's result in one election, nationally (``district == ""``) or in one district.
+
+    ``seat_type`` is ``"general"`` or ``"minority"`` (a reserved seat); ``votes_status`` says
+    how good the vote figure is (``"final"``, ``"preliminary"``, ``"approximate"``).
+    """
+
+    election: str
+    party: str
+    district: str = ""
+    votes: int | None = None
+    seats: int | None = None
+    women_seats: int | None = None
+    vote_share: float | None = None
+    seat_type: str = "general"
+    votes_status: str = "final"
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        owner = f"result of {self.party!r} in election {self.election!r}" + (
+            f" ({self.district})" if self.district else ""
+        )
+        for name in ("votes", "seats", "women_seats"):
+            v = getattr(self, name)
+            if v is not None and v < 0:
+                raise ValidationError(f"{owner}: {name} is negative ({v})")
+        if self.seats is not None and self.women_seats is not None and self.women_seats > self.seats:
+            raise ValidationError(f"{owner}: women_seats {self.women_seats} exceed seats {self.seats}")
+
+
+@dataclass(frozen=True, slots=True)
+class SeatChange:
+    """A change of ``delta`` seats for ``party`` caused by an event (resignation, replacement...)."""
+
+    event: str
+    party: str
+    delta: int
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event: a resignation, replacement, court ruling, vote, nomination, alliance change...
+
+    ``date_precision`` is ``"day"`` or ``"month"`` (the day is then the 1st).
+    ``seat_changes`` are applied to the house composition from ``date`` on.
+    """
+
+    id: str
+    date: dt.date
+    description: str
+    category: str = "other"
+    actors: tuple[str, ...] = ()
+    source: str = ""
+    date_precision: str = "day"
+    seat_changes: tuple[SeatChange, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _need(self.id, "id", "event")
+        if self.category not in EVENT_CATEGORIES:
+            raise ValidationError(
+                f"event {self.id!r}: unknown category {self.category!r} "
+                f"(expected one of {', '.join(EVENT_CATEGORIES)})"
+            )
+        for ch in self.seat_changes:
+            if ch.event != self.id:
+                raise ValidationError(f"event {self.id!r}: seat change belongs to event {ch.event!r}")
