@@ -1,0 +1,18 @@
+"""Votes to seats exactly as real electoral laws do (issue 4).
+
+Methods (exact integer/rational arithmetic, registered by id in :data:`METHODS`):
+divisor methods (:func:`dhondt`, :func:`sainte_lague` with any first divisor,
+:func:`imperiali`, :func:`danish`, :func:`huntington_hill`, :func:`adams`, the generic
+:func:`divisor_method`), largest remainder (:func:`hare`, :func:`droop`,
+:func:`hagenbach_bischoff`, :func:`imperiali_quota`), :func:`sntv`; one entry point
+:func:`allocate_seats`; numpy batch allocation :func:`allocate_many`; flip margins;
+districts, women's and minority quotas; law presets (:data:`LAWS`, :func:`apply_law`).
+"""
+
+from majlis.electoral.divisor import *  # noqa: F401,F403
+from majlis.electoral.quota import *  # noqa: F401,F403
+from majlis.electoral.plurality import *  # noqa: F401,F403
+from majlis.electoral.methods import *  # noqa: F401,F403
+from majlis.electoral import divisor as _d, methods as _m, plurality as _s, quota as _q
+
+__all__ = [*_d.__all__, *_q.__all__, *_s.__all__, *_m.__all__]
