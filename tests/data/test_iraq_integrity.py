@@ -1,0 +1,158 @@
+"""Data-integrity suite for the built-in Iraq dataset: sums, dates, references, sources.
+
+Expected values come from the raw sourced tables copied beside the dataset
+(``src/majlis/data/iraq/sources/``), read here independently of the dataset loader.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from majlis.data import builtin_path, load_dataset
+from majlis.model import EVENT_CATEGORIES
+
+DS = load_dataset("iraq")
+SOURCES = builtin_path("iraq") / "sources"
+
+
+def raw(name: str) -> list[dict[str, str]]:
+    with (SOURCES / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def csv_rows(name: str) -> list[dict[str, str]]:
+    with (builtin_path("iraq") / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("year", ["2018", "2021", "2025"])
+def test_national_seats_match_the_sourced_tables(year: str) -> None:
+    p = DS.parliament(election=year)
+    expected = sum(int(r["seats"]) for r in raw(f"lists_{year}.csv"))
+    assert expected == 329 == p.total_seats == p.filled_seats
+    # list by list, the dataset's seats equal the sourced table's (matched by vote share, which is unique)
+    by_share = {r["vote_share"]: int(r["seats"]) for r in raw(f"lists_{year}.csv")}
+    got = {f"{r.vote_share:.2f}": r.seats for r in DS.results_of(year) if r.vote_share is not None}
+    assert {k: v for k, v in got.items()} == {f"{float(k):.2f}": v for k, v in by_share.items()}
+
+
+def test_2021_key_figures() -> None:
+    seats = DS.parliament(election=2021).seats
+    # IHEC final results, 30 Nov 2021 (INA)
+    assert (seats["sadrist"], seats["taqaddum"], seats["sol"], seats["kdp"], seats["fatah"]) == (73, 37, 33, 31, 17)
+    assert seats["independents"] == 43
+
+
+def test_sadrist_seats_gone_after_june_2022_resignation() -> None:
+    before = DS.parliament(date="2022-06-11")
+    after = DS.parliament(date="2022-06-12")
+    assert before.seats["sadrist"] == 73 and "sadrist" not in after.seats
+    assert after.vacant_seats == before.vacant_seats + 73
+
+
+def test_replacements_match_the_reported_oaths() -> None:
+    # 64 substitutes sworn in on 23 Jun 2022 and 9 absent (esta.krd; the Cradle 24 Jun 2022);
+    # 4 more sworn in on 8 Oct 2022 (Madarik parliamentary observatory, session 37)
+    by_event = {ev.id: ev for ev in DS.events}
+    june, october = by_event["2022-06-23"], by_event["2022-10-08"]
+    assert june.category == october.category == "replacement"
+    assert sum(c.delta for c in june.seat_changes) == 64
+    assert sum(c.delta for c in october.seat_changes) == 4
+    assert all(c.delta > 0 and c.source for c in june.seat_changes + october.seat_changes)
+    assert DS.parliament(date="2022-06-23").vacant_seats == 9
+    p = DS.parliament(date="2022-12-31")
+    assert p.vacant_seats == 5 and p.seats["fatah"] == 17 + 12  # Rudaw: Fatah 17 -> 29
+
+
+def test_framework_seats_are_the_sum_over_memberships() -> None:
+    rows = csv_rows("memberships.csv")
+    for day in ["2021-11-30", "2022-06-30", "2022-10-27", "2025-11-20", "2026-03-01"]:
+        d = dt.date.fromisoformat(day)
+        p = DS.parliament(date=d)
+        members = {r["member"] for r in rows if r["alliance"] == "cf" and r["start"] <= day
+                   and (not r["end"] or day < r["end"])}
+        assert p.alliance_seats("cf") == sum(p.seats.get(m, 0) for m in members)
+        assert p.alliance_seats("cf") > 0
+
+
+def test_framework_members_predecessor_leaders_and_rivals() -> None:
+    cf = DS.alliance("cf")
+    assert cf.predecessor == "nia" and DS.alliance("nia").name == "National Iraqi Alliance"
+    members = {m.member for m in DS.memberships if m.alliance == "cf"}
+    assert {"sol", "fatah", "badr", "sadiqoun", "nsf", "hikma", "nasr", "tasmim", "huqooq", "isci", "kss",
+            "rdc", "aqd", "minhaj"} <= members
+    for leader in ["Maliki", "Abadi", "Sudani", "Hakim", "Khazali", "Hamoudi"]:
+        assert any(leader in name for name in cf.leaders), leader
+    for rival in ["sadrist", "kdp", "puk", "taqaddum", "azm"]:
+        DS.party(rival)
+    assert DS.alliance("save-the-homeland").kind == "coalition"
+    stl = DS.parliament(date="2022-04-01")
+    assert set(stl.alliance_members("save-the-homeland")) == {"sadrist", "kdp", "taqaddum", "azm", "masses"}  # Siyada incl. Jamaheer
+
+
+def test_every_row_has_a_source() -> None:
+    for name in ["parties", "alliances", "memberships", "elections", "results", "events", "seat_changes"]:
+        for i, row in enumerate(csv_rows(f"{name}.csv"), start=2):
+            assert row["source"].strip(), f"{name}.csv line {i} has no source"
+
+
+def test_source_files_referenced_exist() -> None:
+    for name in ["parties", "results", "memberships"]:
+        for row in csv_rows(f"{name}.csv"):
+            for ref in row["source"].split(";"):
+                ref = ref.strip().split(" ")[0]
+                if ref.startswith("sources/"):
+                    assert (builtin_path("iraq") / ref).exists(), ref
+
+
+def test_timeline() -> None:
+    events = DS.timeline()
+    assert len(events) >= 30
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert all(e.category in EVENT_CATEGORIES for e in events)
+    assert dt.date(2021, 10, 10) == events[0].date or events[0].date <= dt.date(2021, 10, 10)
+    kinds = Counter(e.category for e in events)
+    for needed in ["election", "court", "parliament_vote", "resignation", "nomination"]:
+        assert kinds[needed] >= 1, needed
+
+
+def test_governorates_sum_to_the_house() -> None:
+    rows = raw("governorates.csv")
+    assert len(rows) == 18
+    assert sum(int(r["general_seats"]) for r in rows) == 320
+    assert sum(int(r["minority_seats"]) for r in rows) == 9
+    for col in ["seats_2018", "seats_2021", "seats_2025"]:
+        assert sum(int(r[col]) for r in rows) == 329
+    assert sum(int(r["women_quota_seats"]) for r in rows) == 83
+    assert sum(int(r["districts_2021"]) for r in rows) == 83
+    for r in rows:
+        assert int(r["general_seats"]) + int(r["minority_seats"]) == int(r["seats_2025"]), r["governorate"]
+    assert len(raw("minority_seats.csv")) == 9
+
+
+def test_governorate_results_never_exceed_national() -> None:
+    for year in ["2018", "2021", "2025"]:
+        national = {r.party: r.seats for r in DS.results_of(year)}
+        per_district = Counter()
+        for r in DS.results_of(year, district=None):
+            if r.district and r.seats:
+                per_district[r.party] += r.seats
+        for party, seats in per_district.items():
+            assert seats <= (national.get(party) or 0), (year, party)
+
+
+def test_baghdad_2025_general_seats() -> None:
+    # Rudaw / Okaz final results, 17 Nov 2025: Baghdad has 69 general seats
+    assert sum(r.seats for r in DS.results_of(2025, district="Baghdad")) == 69
+
+
+def test_every_party_id_is_used() -> None:
+    used = {r.party for r in DS.results} | {m.member for m in DS.memberships} | {
+        c.party for e in DS.events for c in e.seat_changes}
+    unused = {p.id for p in DS.parties} - used
+    assert not unused, unused
