@@ -1,0 +1,583 @@
+"""Exact counting engines behind the power indices (private).
+
+Three engines, chosen by :func:`swing_profile` and friends:
+
+* **packed generating functions** for a single-quota weighted game. Players of equal
+  weight form one class; the generating function ``prod (1 + y x^w)^m`` (``y`` counts
+  members, ``x`` weight, truncated at the quota) is stored as one big Python integer,
+  ``B`` bits per coefficient, so multiplying by ``1 + y x^w`` is one shift and one add.
+  The swings of a player are the coefficients of ``P / (1 + y x^w)`` in the window
+  ``[q - w, q - 1]``; the division is never carried out: with prefix sums ``G`` of
+  ``P`` in ``x`` the window equals ``sum_i (-1)^i y^i (G(q-1-iw) - G(q-1-(i+1)w))``, so
+  each class costs ``O(q / w)`` big-integer operations.
+* **state dynamic programming** for games described by weight vectors, capped quotas and
+  a predicate on (size, weights): several quotas, the blocking-members clause, duals.
+* **enumeration** (of weight-class compositions, or of all ``2^n`` coalitions for games
+  given by their minimal winning coalitions), with explicit limits.
+
+References
+----------
+.. [1] S. J. Brams, P. J. Affuso, "Power and size: a new paradox", Theory and Decision
+   7 (1976) 29-56 (generating functions for the Banzhaf index).
+.. [2] J. M. Bilbao, J. R. Fernández, A. Jiménez Losada, J. J. López, "Generating
+   functions for computing power indices efficiently", TOP 8 (2000) 191-213.
+.. [3] T. Uno, "Efficient computation of power indices for weighted majority games",
+   ISAAC 2012, LNCS 7676, 679-689 (deletion trick: all players in O(nq)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import accumulate, combinations, product
+from math import comb
+
+from majlis.errors import MajlisError
+
+__all__: list[str] = []
+
+#: Largest number of coalitions (or class compositions) an enumeration may visit.
+ENUMERATION_LIMIT = 1 << 22
+
+
+class _TooLarge(MajlisError):
+    pass
+
+
+# ----------------------------------------------------------------------------- helpers
+def _bits(n: int) -> int:
+    """Bits per packed coefficient: counts of subsets of n players are <= 2^n."""
+    return 8 * ((n + 1) // 8 + 1)
+
+
+def _unpack(value: int, count: int, bits: int) -> list[int]:
+    nb = bits // 8
+    raw = value.to_bytes(count * nb + 1, "little") if value.bit_length() <= count * bits else None
+    if raw is None:  # pragma: no cover - defensive: coefficient overflow
+        raise AssertionError("packed polynomial overflow")
+    fb = int.from_bytes
+    return [fb(raw[i * nb : (i + 1) * nb], "little") for i in range(count)]
+
+
+def weight_classes(weights: Sequence[int]) -> list[tuple[int, list[int]]]:
+    """Group players by weight: ``[(w, [players...]), ...]`` by decreasing weight."""
+    groups: dict[int, list[int]] = {}
+    for i, w in enumerate(weights):
+        groups.setdefault(w, []).append(i)
+    return sorted(groups.items(), key=lambda kv: -kv[0])
+
+
+# ------------------------------------------------------- single-quota packed engine
+class SwingProfile:
+    """Per-player swing counts (optionally by coalition size) and the number of winning coalitions."""
+
+    __slots__ = ("n", "swings", "by_size", "winning")
+
+    def __init__(self, n: int, swings: list[int], by_size: list[list[int]] | None, winning: int):
+        self.n = n
+        self.swings = swings
+        self.by_size = by_size
+        self.winning = winning
+
+
+def _univariate_swings(weights: Sequence[int], q: int) -> SwingProfile:
+    n = len(weights)
+    classes = weight_classes(weights)
+    bits = _bits(n)
+    mask = (1 << (q * bits)) - 1
+    poly = 1
+    for w, members in classes:
+        m = len(members)
+        if w >= q:
+            continue
+        if w == 0:
+            poly <<= m  # (1 + x^0)^m = 2^m
+            continue
+        sh = w * bits
+        for _ in range(m):
+            poly += poly << sh
+        poly &= mask
+    cum = list(accumulate(_unpack(poly, q, bits)))
+    swings = [0] * n
+    for w, members in classes:
+        if w == 0:
+            continue
+        if w >= q:
+            eta = cum[q - 1]
+        else:
+            eta = 0
+            sign = 1
+            hi = q - 1
+            while hi >= 0:
+                lo = hi - w
+                eta += sign * (cum[hi] - (cum[lo] if lo >= 0 else 0))
+                sign = -sign
+                hi = lo
+        for i in members:
+            swings[i] = eta
+    return SwingProfile(n, swings, None, (1 << n) - cum[q - 1])
+
+
+def _bivariate_swings(weights: Sequence[int], q: int) -> SwingProfile:
+    n = len(weights)
+    classes = weight_classes(weights)
+    bits = _bits(n)
+    nb = bits // 8
+    slots = n + 1  # sizes 0..n in one row
+    row_bits = slots * bits
+    total_bits = q * row_bits
+    mask = (1 << total_bits) - 1
+    active = [(w, len(ms)) for w, ms in classes if w < q]
+    # Place the class with most members directly (binomial coefficients), multiply the rest.
+    poly = 1
+    if active:
+        first = max(range(len(active)), key=lambda j: active[j][1])
+        w0, m0 = active.pop(first)
+        buf = bytearray(total_bits // 8 + nb)
+        for j in range(m0 + 1):
+            if j * w0 >= q:
+                break
+            off = (j * w0 * slots + j) * nb
+            buf[off : off + nb] = comb(m0, j).to_bytes(nb, "little")
+        poly = int.from_bytes(buf, "little")
+        for w, m in active:
+            sh = (w * slots + 1) * bits
+            for _ in range(m):
+                poly += poly << sh
+            poly &= mask
+    # prefix sums in x by doubling
+    step = 1
+    while step < q:
+        poly += poly << (step * row_bits)
+        poly &= mask
+        step *= 2
+    raw = poly.to_bytes(total_bits // 8 + 1, "little")
+    rb = row_bits // 8
+    fb = int.from_bytes
+    rows = [fb(raw[k * rb : (k + 1) * rb], "little") for k in range(q)]
+    swings = [0] * n
+    by_size: list[list[int]] = [[0] * n for _ in range(n)]
+    for w, members in classes:
+        if w == 0:
+            continue
+        if w >= q:
+            packed = rows[q - 1]
+        else:
+            packed = 0
+            i = 0
+            hi = q - 1
+            while hi >= 0:
+                lo = hi - w
+                band = rows[hi] - (rows[lo] if lo >= 0 else 0)
+                if i & 1:
+                    packed -= band << (i * bits)
+                else:
+                    packed += band << (i * bits)
+                i += 1
+                hi = lo
+        counts = _unpack(packed, n, bits)
+        eta = sum(counts)
+        for p in members:
+            swings[p] = eta
+            by_size[p] = counts
+    losing = sum(_unpack(rows[q - 1], slots, bits))
+    return SwingProfile(n, swings, by_size, (1 << n) - losing)
+
+
+# --------------------------------------------------------------- state DP (generic)
+def _state_dp(
+    vectors: Sequence[Sequence[int]],
+    caps: Sequence[int],
+    classes: list[tuple[tuple[int, ...], list[int]]],
+    skip: int | None,
+) -> dict[tuple, int]:
+    """Counts of coalitions by (size, capped weight vector), one player of class ``skip`` left out."""
+    counts: dict[tuple, int] = {(0, *(0 for _ in caps)): 1}
+    for c, (wv, members) in enumerate(classes):
+        m = len(members) - (1 if c == skip else 0)
+        for _ in range(m):
+            new = dict(counts)
+            for state, cnt in counts.items():
+                s = state[0]
+                key = (s + 1, *(min(x + w, cap) for x, w, cap in zip(state[1:], wv, caps)))
+                new[key] = new.get(key, 0) + cnt
+            counts = new
+    return counts
+
+
+def _vector_classes(vectors: Sequence[Sequence[int]], n: int) -> list[tuple[tuple[int, ...], list[int]]]:
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i in range(n):
+        groups.setdefault(tuple(r[i] for r in vectors), []).append(i)
+    return sorted(groups.items(), key=lambda kv: tuple(-x for x in kv[0]))
+
+
+def _state_swings(game, spec) -> SwingProfile:
+    vectors, caps, win = spec
+    n = game.n
+    classes = _vector_classes(vectors, n)
+    swings = [0] * n
+    by_size = [[0] * n for _ in range(n)]
+    for c, (wv, members) in enumerate(classes):
+        counts = _state_dp(vectors, caps, classes, c)
+        sizes = [0] * n
+        for state, cnt in counts.items():
+            s = state[0]
+            if win(s, state[1:]):
+                continue
+            after = tuple(min(x + w, cap) for x, w, cap in zip(state[1:], wv, caps))
+            if win(s + 1, after):
+                sizes[s] += cnt
+        for p in members:
+            by_size[p] = sizes
+            swings[p] = sum(sizes)
+    full = _state_dp(vectors, caps, classes, None)
+    winning = sum(cnt for st, cnt in full.items() if win(st[0], st[1:]))
+    return SwingProfile(n, swings, by_size, winning)
+
+
+# ------------------------------------------------------------- full enumeration
+def winning_table(game) -> list[bool]:
+    """``table[mask]`` for every coalition (bit ``i`` = player ``i``); n <= 22."""
+    n = game.n
+    if (1 << n) > ENUMERATION_LIMIT:
+        raise _TooLarge(
+            f"this game of {n} players has no pseudo-polynomial algorithm here and "
+            f"2^{n} coalitions is too many to enumerate."
+        )
+    wm = getattr(game, "_win_mask", None)
+    if wm is None:
+        players = range(n)
+        return [game.is_winning([i for i in players if mask >> i & 1]) for mask in range(1 << n)]
+    return [wm(mask) for mask in range(1 << n)]
+
+
+def _enumerated_swings(game) -> SwingProfile:
+    n = game.n
+    table = winning_table(game)
+    swings = [0] * n
+    by_size = [[0] * n for _ in range(n)]
+    popcount = [bin(m).count("1") for m in range(1 << n)] if n <= 16 else None
+    for mask in range(1 << n):
+        if not table[mask]:
+            continue
+        s = popcount[mask] if popcount else mask.bit_count()
+        for i in range(n):
+            if mask >> i & 1 and not table[mask ^ (1 << i)]:
+                swings[i] += 1
+                by_size[i][s - 1] += 1
+    return SwingProfile(n, swings, by_size, sum(table))
+
+
+def swing_profile(game, *, sizes: bool) -> SwingProfile:
+    """Swing counts of every player; ``sizes=True`` also splits them by coalition size."""
+    from majlis.games.game import WeightedGame
+
+    if isinstance(game, WeightedGame) and game.is_single_quota:
+        if sizes:
+            return _bivariate_swings(game.weights, game.quota)
+        return _univariate_swings(game.weights, game.quota)
+    spec_fn = getattr(game, "_state_spec", None)
+    spec = spec_fn() if spec_fn is not None else None
+    if spec is not None:
+        return _state_swings(game, spec)
+    return _enumerated_swings(game)
+
+
+# ---------------------------------------- minimal winning coalitions (single quota)
+def mwc_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], list[int]]:
+    """Minimal winning coalitions of ``[q; w]`` containing each player, by size.
+
+    Returns ``(per_player, total)``: ``per_player[i][s]`` = number of minimal winning
+    coalitions of size ``s`` that contain ``i``; ``total[s]`` = number of minimal
+    winning coalitions of size ``s``.
+
+    A coalition is minimal winning iff ``w(S) >= q`` and ``w(S) - min_S w < q``.
+    Decomposing by the lightest weight class ``l`` present in ``S`` (``j`` members of
+    it), the heavier part must weigh between ``q - j w_l`` and ``q - (j-1) w_l - 1``;
+    the heavier part is counted by the running generating function of the heavier
+    classes, and "player ``i`` is in it" by dividing out ``1 + y x^{w_i}``.
+    O(T^2 q + n q) big-integer operations for T distinct weights.
+    """
+    n = len(weights)
+    classes = [(w, ms) for w, ms in weight_classes(weights) if w > 0]
+    bits = _bits(n)
+    slots = n + 1
+    H = [0] * q  # rows over weight k < q, each packed over size
+    H[0] = 1
+    per_class_packed: list[int] = [0] * len(classes)
+    total_packed = 0
+
+    def window(cum: list[int], lo: int, hi: int) -> int:
+        if hi > q - 1:
+            hi = q - 1
+        if lo < 0:
+            lo = 0
+        if lo > hi:
+            return 0
+        return cum[hi] - (cum[lo - 1] if lo > 0 else 0)
+
+    for li, (wl, ml_members) in enumerate(classes):
+        ml = len(ml_members)
+        cumH = list(accumulate(H))
+        for j in range(1, ml + 1):
+            lo, hi = q - j * wl, q - (j - 1) * wl - 1
+            if hi < 0:
+                break
+            win_j = window(cumH, lo, hi)
+            if win_j:
+                total_packed += comb(ml, j) * (win_j << (j * bits))
+                per_class_packed[li] += comb(ml - 1, j - 1) * (win_j << (j * bits))
+        for ti in range(li):
+            wt = classes[ti][0]
+            if wt >= q:
+                continue
+            # A = H / (1 + y x^wt), explicitly
+            A = H[:]
+            for k in range(wt, q):
+                A[k] = H[k] - (A[k - wt] << bits)
+            cumA = list(accumulate(A))
+            acc = 0
+            for j in range(1, ml + 1):
+                lo, hi = q - j * wl - wt, q - (j - 1) * wl - 1 - wt
+                if hi < 0:
+                    break
+                win_j = window(cumA, lo, hi)
+                if win_j:
+                    acc += comb(ml, j) * (win_j << ((j + 1) * bits))
+            per_class_packed[ti] += acc
+        if wl < q:
+            for _ in range(ml):
+                for k in range(q - 1, wl - 1, -1):
+                    H[k] += H[k - wl] << bits
+    per_player = [[0] * slots for _ in range(n)]
+    for (w, members), packed in zip(classes, per_class_packed):
+        counts = _unpack(packed, slots, bits)
+        for p in members:
+            per_player[p] = counts
+    return per_player, _unpack(total_packed, slots, bits)
+
+
+def johnston_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], int]:
+    """Johnston counts of ``[q; w]``: ``out[i][k]`` = number of winning coalitions with
+    exactly ``k`` critical members in which ``i`` is critical; also returns the number of
+    winning coalitions with at least one critical member.
+
+    In a winning coalition of weight ``q + d`` the critical members are those heavier
+    than ``d``. Decompose by the lightest critical class ``l``: the critical part is the
+    coalition's members in classes ``<= l`` (weight ``h``, size ``k``), the rest is a set
+    ``L`` of lighter players, each of weight at most ``d = h + w(L) - q < w_l``. The
+    number of admissible ``L`` is a kernel ``K_l(h)`` computed from suffix products of
+    the light classes (split by the heaviest class present in ``L``).
+    """
+    n = len(weights)
+    allc = weight_classes(weights)
+    classes = [(w, ms) for w, ms in allc if w > 0]
+    zero = sum(len(ms) for w, ms in allc if w == 0)
+    T = len(classes)
+    wmax = classes[0][0]
+    D = q + wmax  # weights 0..D-1 matter
+    bits = _bits(n)
+    slots = n + 1
+    # suffix products of light classes (univariate, exact counts), Suf[T] includes zero-weight players
+    suf: list[list[int]] = [None] * (T + 1)  # type: ignore[list-item]
+    base = [0] * D
+    base[0] = 1 << zero
+    suf[T] = base
+    for g in range(T - 1, -1, -1):
+        w, ms = classes[g]
+        poly = suf[g + 1][:]
+        for _ in range(len(ms)):
+            for k in range(D - 1, w - 1, -1):
+                poly[k] += poly[k - w]
+        suf[g] = poly
+    cum_suf = [list(accumulate(p)) for p in suf]
+
+    def cum_at(cum: list[int], k: int) -> int:
+        if k < 0:
+            return 0
+        return cum[k if k < D else D - 1]
+
+    # Lt_g = Suf_g - Suf_{g+1}: light sets whose heaviest class is g
+    # V_g(h) = CumLt_g(q + w_g - 1 - h);  Z_l(h) = sum_{g > l} V_g(h)
+    Z = [0] * D
+    kernels: list[list[int]] = [None] * T  # type: ignore[list-item]
+    for l in range(T - 1, -1, -1):
+        wl = classes[l][0]
+        K = [0] * D
+        for h in range(D):
+            y = q + wl - 1 - h
+            first = (cum_at(cum_suf[l + 1], y) - cum_at(cum_suf[T], y)) if y >= 0 else 0
+            empty = 1 if q <= h <= q + wl - 1 else 0
+            # zero-weight players may always join (they are never critical): Suf[T] counts them
+            if empty:
+                empty = 1 << zero
+            K[h] = empty + first - Z[h]
+        kernels[l] = K
+        # update Z with V_l for the next (heavier) l
+        g = l
+        wg = classes[g][0]
+        for h in range(D):
+            y = q + wg - 1 - h
+            if y >= 0:
+                Z[h] += (cum_at(cum_suf[g], y) - cum_at(cum_suf[g + 1], y))
+    H = [0] * D
+    H[0] = 1
+    per_class_packed = [0] * T
+    for l, (wl, members) in enumerate(classes):
+        ml = len(members)
+        K = kernels[l]
+        supp = [h for h in range(D) if K[h]]
+        # players of class l
+        acc = 0
+        for j in range(1, ml + 1):
+            sh = j * wl
+            part = 0
+            for h in supp:
+                k = h - sh
+                if k >= 0 and H[k]:
+                    part += H[k] * K[h]
+            if part:
+                acc += comb(ml - 1, j - 1) * (part << (j * bits))
+        per_class_packed[l] += acc
+        for t in range(l):
+            wt = classes[t][0]
+            A = H[:]
+            for k in range(wt, D):
+                A[k] = H[k] - (A[k - wt] << bits)
+            acc = 0
+            for j in range(1, ml + 1):
+                sh = wt + j * wl
+                part = 0
+                for h in supp:
+                    k = h - sh
+                    if k >= 0 and A[k]:
+                        part += A[k] * K[h]
+                if part:
+                    acc += comb(ml, j) * (part << ((j + 1) * bits))
+            per_class_packed[t] += acc
+        for _ in range(ml):
+            for k in range(D - 1, wl - 1, -1):
+                H[k] += H[k - wl] << bits
+    out = [[0] * slots for _ in range(n)]
+    vulnerable_total = 0
+    for (w, members), packed in zip(classes, per_class_packed):
+        counts = _unpack(packed, slots, bits)
+        for p in members:
+            out[p] = counts
+    return out, vulnerable_total
+
+
+# ------------------------------------------------- composition enumeration (generic)
+def composition_profiles(game, spec) -> tuple[list[list[int]], list[int], list[list[int]]]:
+    """MWC-by-size per player, MWC totals by size, Johnston counts per player (generic).
+
+    Enumerates the compositions ``(j_1, ..., j_T)`` of weight classes (``prod (m_t + 1)``
+    of them, limited by :data:`ENUMERATION_LIMIT`), each standing for
+    ``prod C(m_t, j_t)`` coalitions.
+    """
+    vectors, caps, win = spec
+    n = game.n
+    classes = _vector_classes(vectors, n)
+    sizes = [len(ms) for _, ms in classes]
+    count = 1
+    for m in sizes:
+        count *= m + 1
+        if count > ENUMERATION_LIMIT:
+            raise _TooLarge(
+                "this game has too many distinct player weights for an exact count of its "
+                "minimal winning coalitions here."
+            )
+    k = len(caps)
+    slots = n + 1
+    per_class_mwc = [[0] * slots for _ in classes]
+    per_class_j = [[0] * slots for _ in classes]
+    total = [0] * slots
+    wvs = [wv for wv, _ in classes]
+    for comp in product(*(range(m + 1) for m in sizes)):
+        size = sum(comp)
+        wsum = [0] * k
+        for c, j in enumerate(comp):
+            if j:
+                wv = wvs[c]
+                for d in range(k):
+                    wsum[d] += j * wv[d]
+        capped = tuple(min(x, cap) for x, cap in zip(wsum, caps))
+        if not win(size, capped):
+            continue
+        crit = []
+        for c, j in enumerate(comp):
+            if j:
+                wv = wvs[c]
+                less = tuple(min(x - w, cap) for x, w, cap in zip(wsum, wv, caps))
+                if not win(size - 1, less):
+                    crit.append(c)
+        mult = 1
+        for c, j in enumerate(comp):
+            mult *= comb(sizes[c], j)
+        present = [c for c, j in enumerate(comp) if j]
+        if len(crit) == len(present):  # minimal winning
+            total[size] += mult
+            for c in present:
+                per_class_mwc[c][size] += mult * comp[c] // sizes[c]
+        if crit:
+            kappa = sum(comp[c] for c in crit)
+            for c in crit:
+                per_class_j[c][kappa] += mult * comp[c] // sizes[c]
+    mwc = [[0] * slots for _ in range(n)]
+    jon = [[0] * slots for _ in range(n)]
+    for c, (_, members) in enumerate(classes):
+        for p in members:
+            mwc[p] = per_class_mwc[c]
+            jon[p] = per_class_j[c]
+    return mwc, total, jon
+
+
+def enumerated_profiles(game) -> tuple[list[list[int]], list[int], list[list[int]]]:
+    """Same as :func:`composition_profiles` by enumerating all 2^n coalitions."""
+    n = game.n
+    table = winning_table(game)
+    slots = n + 1
+    mwc = [[0] * slots for _ in range(n)]
+    jon = [[0] * slots for _ in range(n)]
+    total = [0] * slots
+    for mask in range(1 << n):
+        if not table[mask]:
+            continue
+        members = [i for i in range(n) if mask >> i & 1]
+        crit = [i for i in members if not table[mask ^ (1 << i)]]
+        if len(crit) == len(members):
+            total[len(members)] += 1
+            for i in members:
+                mwc[i][len(members)] += 1
+        if crit:
+            for i in crit:
+                jon[i][len(crit)] += 1
+    return mwc, total, jon
+
+
+def mwc_and_johnston(game, need: str):
+    """Dispatch for the minimal-winning-coalition and Johnston counts.
+
+    ``need`` is ``"mwc"`` or ``"johnston"``; returns ``(per_player, total)`` for "mwc" and
+    ``per_player`` for "johnston".
+    """
+    from majlis.games.game import WeightedGame
+
+    if isinstance(game, WeightedGame) and game.is_single_quota:
+        if need == "mwc":
+            return mwc_profile(game.weights, game.quota)
+        return johnston_profile(game.weights, game.quota)[0]
+    spec_fn = getattr(game, "_state_spec", None)
+    spec = spec_fn() if spec_fn is not None else None
+    if spec is not None:
+        try:
+            mwc, total, jon = composition_profiles(game, spec)
+        except _TooLarge:
+            mwc, total, jon = enumerated_profiles(game)
+    else:
+        mwc, total, jon = enumerated_profiles(game)
+    return (mwc, total) if need == "mwc" else jon
+
+
+def _unused(*_: Callable) -> None:  # pragma: no cover
+    combinations  # keep import for type checkers
