@@ -1,0 +1,74 @@
+"""allocate_many: agrees exactly with allocate_seats row by row (ties included)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from majlis.electoral import allocate_many, allocate_seats
+from majlis.errors import InfeasibleQuotaError, UnknownMethodError, ValidationError
+from reference import ref_divisor
+
+ALL = [("dhondt", None), ("sainte-lague", None), ("sainte-lague", "1.7"), ("sainte-lague", 1.4),
+       ("imperiali", None), ("danish", None), ("huntington-hill", None), ("adams", None),
+       ("hare", None), ("droop", None), ("hagenbach-bischoff", None), ("imperiali-quota", None)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(ALL),
+    st.integers(1, 12).flatmap(
+        lambda n: hnp.arrays(np.int64, st.tuples(st.integers(1, 30), st.just(n)),
+                             elements=st.integers(0, 60))  # small range: many exact ties
+    ),
+    st.integers(1, 40),
+)
+def test_agrees_with_allocate_seats(method_fd, votes, seats):
+    method, fd = method_fd
+    votes[:, 0] += 1  # no all-zero row
+    got = allocate_many(votes, seats, method, first_divisor=fd)
+    assert got.shape == votes.shape and got.dtype.kind == "i"
+    for row, out in zip(votes.tolist(), got.tolist()):
+        assert out == allocate_seats(row, seats, method, first_divisor=fd)
+
+
+def test_large_random_against_reference():
+    rng = np.random.default_rng(7)
+    votes = (rng.dirichlet(np.ones(20), size=200) * 2_000_000).astype(np.int64)
+    for method in ("dhondt", "sainte-lague", "huntington-hill"):
+        got = allocate_many(votes, 120, method)
+        assert (got.sum(axis=1) == 120).all()
+        for r in range(0, 200, 40):
+            assert got[r].tolist() == ref_divisor(votes[r].tolist(), 120, method)
+
+
+def test_sntv_and_threshold_and_per_row_seats():
+    v = np.array([[5, 9, 7, 1], [3, 3, 3, 3]])
+    assert allocate_many(v, 2, "sntv").tolist() == [[0, 1, 1, 0], [1, 1, 0, 0]]
+    t = allocate_many([[50, 30, 15, 5]], 20, "sainte-lague", threshold=0.1)
+    assert t.tolist() == [allocate_seats([50, 30, 15, 5], 20, "sainte-lague", threshold=0.1)]
+    per_row = allocate_many([[100, 80, 30, 20], [100, 80, 30, 20]], [8, 5], "dhondt")
+    assert per_row.tolist() == [[4, 3, 1, 0], [3, 2, 0, 0]]
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: allocate_many([[1, -2]], 3), ValidationError),
+        (lambda: allocate_many([[1.5, 2]], 3), ValidationError),
+        (lambda: allocate_many([[0, 0]], 3), ValidationError),
+        (lambda: allocate_many([[1, 2]], 0), ValidationError),
+        (lambda: allocate_many(np.zeros((0, 3)), 3), ValidationError),
+        (lambda: allocate_many([[1, 2]], 3, "borda"), UnknownMethodError),
+        (lambda: allocate_many([[1, 2]], 3, "hare", first_divisor=1.7), ValidationError),
+        (lambda: allocate_many([[10, 1]], 3, threshold=0.95), InfeasibleQuotaError),
+        (lambda: allocate_many([[10, 1]], 3, "sntv"), InfeasibleQuotaError),
+        (lambda: allocate_many([[10, 1], [1, 1]], [3], "dhondt"), ValidationError),
+    ],
+)
+def test_bad_input(call, error):
+    with pytest.raises(error):
+        call()
