@@ -101,3 +101,12 @@ def test_broken_import_keeps_what_was_saved(run_cli, tmp_path: Path) -> None:
     (broken / "parties.csv").write_text("id,name\n\"unclosed,A\n", encoding="utf-8")
     r = run_cli("data", "import", str(broken), "--name", "keep")
     assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_readme_example_country(run_cli) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "ruritania"
+    assert run_cli("data", "import", str(example)).code == 0
+    doc = json.loads(run_cli("parliament", "--dataset", "ru", "--date", "2024-06-01", "--json").out)
+    seats = {p["id"]: p["seats"] for p in doc["parties"]}
+    assert seats == {"blue": 9, "red": 7, "green": 3, "ind": 2}     # one Blue MP turned independent
+    assert doc["alliances"][0]["seats"] == 10 and doc["majority"] == 11

@@ -1,0 +1,106 @@
+"""Hemicycle seat layout (geometry) and an SVG renderer over it.
+
+Geometry and drawing are split, as in networkx's layout/drawing: :func:`hemicycle_layout`
+returns seat coordinates; :func:`hemicycle_svg` draws them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+__all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg"]
+
+
+def hemicycle_rows(n_seats: int, rows: int | None = None) -> list[int]:
+    """How many seats go on each row (inner to outer) so that seat spacing is even.
+
+    Row ``i`` at radius ``r_i`` gets seats in proportion to ``r_i`` (its arc length);
+    the counts are rounded by largest remainder so they sum to ``n_seats``.
+
+    Examples
+    --------
+    >>> hemicycle_rows(329)
+    [31, 37, 42, 47, 52, 57, 63]
+    >>> sum(hemicycle_rows(10, rows=2))
+    10
+    """
+    if n_seats <= 0:
+        return []
+    if rows is None:
+        rows = max(1, min(12, round(math.sqrt(n_seats / 6.7))))
+    radii = [0.5 + 0.5 * i / max(1, rows - 1) for i in range(rows)] if rows > 1 else [1.0]
+    total = sum(radii)
+    exact = [n_seats * r / total for r in radii]
+    counts = [int(x) for x in exact]
+    order = sorted(range(rows), key=lambda i: (-(exact[i] - counts[i]), -i))
+    for i in order[: n_seats - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def hemicycle_layout(n_seats: int, rows: int | None = None) -> list[tuple[float, float]]:
+    """Seat centres on a unit half-disc, ordered from the left end to the right end.
+
+    Seats are sorted by angle (then by row), so consecutive seats of one party form a wedge.
+
+    Examples
+    --------
+    >>> pts = hemicycle_layout(5, rows=1)
+    >>> [(round(x, 2), round(y, 2)) for x, y in pts]
+    [(-1.0, 0.0), (-0.71, 0.71), (0.0, 1.0), (0.71, 0.71), (1.0, 0.0)]
+    """
+    counts = hemicycle_rows(n_seats, rows)
+    n_rows = len(counts)
+    seats: list[tuple[float, int, float, float]] = []
+    for i, k in enumerate(counts):
+        r = 0.5 + 0.5 * i / max(1, n_rows - 1) if n_rows > 1 else 1.0
+        for j in range(k):
+            angle = math.pi * (1 - j / (k - 1)) if k > 1 else math.pi / 2
+            seats.append((-angle, i, r * math.cos(angle), r * math.sin(angle)))
+    seats.sort()
+    return [(x, y) for _, _, x, y in seats]
+
+
+def hemicycle_svg(
+    groups: Sequence[tuple[str, int, str]],
+    *,
+    total: int | None = None,
+    width: int = 640,
+    title: str = "",
+) -> str:
+    """An SVG hemicycle: ``groups`` are ``(label, seats, colour)`` from left to right.
+
+    Empty seats (``total`` minus the seats of the groups) are drawn last, in light grey.
+    Each seat is a ``<circle>`` with a ``data-party`` attribute (stable selectors for tests).
+
+    Examples
+    --------
+    >>> svg = hemicycle_svg([("A", 3, "#f00"), ("B", 2, "#00f")], total=6)
+    >>> svg.count("<circle"), svg.count('data-party="A"'), svg.count('data-party=""')
+    (6, 3, 1)
+    """
+    filled = sum(s for _, s, _ in groups)
+    n = max(total or filled, filled)
+    pts = hemicycle_layout(n)
+    counts = hemicycle_rows(n)
+    seat_r = 0.5 / max(1, len(counts)) * 0.42 if counts else 0.02
+    height = width // 2 + 10
+    scale = (width / 2 - 10) / (1 + seat_r)
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return width / 2 + x * scale, height - 5 - y * scale
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+           f'height="{height}" role="img" aria-label="{escape(title or "hemicycle")}" class="hemicycle">']
+    if title:
+        out.append(f"<title>{escape(title)}</title>")
+    labels = [(label, colour) for label, seats, colour in groups for _ in range(seats)]
+    labels += [("", "#e0e0e0")] * (n - filled)
+    for (label, colour), (x, y) in zip(labels, pts):
+        cx, cy = px(x, y)
+        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{seat_r * scale:.1f}" fill="{escape(colour)}" '
+                   f'data-party="{escape(label)}"><title>{escape(label or "vacant")}</title></circle>')
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,81 @@
+"""Routes of the web app. Thin: each handler calls the library and renders or returns its data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from majlis.data.store import open_dataset
+from majlis.errors import MajlisError
+from majlis.model import Parliament, parse_date
+from majlis.viz import hemicycle_svg
+
+HERE = Path(__file__).parent
+
+
+def house_view(p: Parliament) -> dict[str, Any]:
+    """Everything the house page shows: the composition document plus its hemicycle."""
+    doc = p.to_dict()
+    colours = {pid: p.party(pid).colour for pid in p.seats}
+    groups = [(row["name"], row["seats"], colours[row["id"]]) for row in doc["parties"]]
+    doc["svg"] = hemicycle_svg(groups, total=p.total_seats, title=f"{p.dataset.name}, {p.date}")
+    doc["colours"] = colours
+    return doc
+
+
+def create_app(dataset: str = "iraq") -> FastAPI:
+    """The FastAPI application for one dataset (default: the built-in Iraq data)."""
+    app = FastAPI(title="majlis", version="0.1.0",
+                  description="Parliaments, seats, voting power and coalitions: the house at any date.")
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.exception_handler(MajlisError)
+    async def user_error(request: Request, exc: MajlisError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    def parliament(election: str | None, date: str | None) -> Parliament:
+        ds = open_dataset(dataset)
+        if not election and not date:
+            date = max(dt.date.today(), max(e.date for e in ds.elections)).isoformat()
+        return ds.parliament(election=election or None, date=parse_date(date) if date else None)
+
+    @app.get("/", response_class=HTMLResponse, summary="The house at a chosen date (HTML page)")
+    def index(request: Request, date: str | None = Query(None, description="YYYY-MM-DD"),
+              election: str | None = Query(None, description="Election id or year")) -> HTMLResponse:
+        ds = open_dataset(dataset)
+        context: dict[str, Any] = {"dataset": ds, "date": date or "", "election": election or "", "error": None,
+                                   "elections": ds.elections}
+        status = 200
+        try:
+            p = parliament(election, date)
+            context["house"] = house_view(p)
+            context["date"] = p.date.isoformat() if not election else ""
+        except MajlisError as exc:
+            context["error"] = str(exc)
+            context["house"] = None
+            status = 400
+        return templates.TemplateResponse(request, "index.html", context, status_code=status)
+
+    @app.get("/api/parliament", summary="Composition of the house (JSON)")
+    def api_parliament(date: str | None = Query(None, description="YYYY-MM-DD"),
+                       election: str | None = Query(None, description="Election id or year")) -> dict[str, Any]:
+        return parliament(election, date).to_dict()
+
+    @app.get("/api/timeline", summary="Dated events (JSON)")
+    def api_timeline() -> dict[str, Any]:
+        ds = open_dataset(dataset)
+        return {"events": [{"date": ev.date.isoformat(), "event": ev.description, "category": ev.category,
+                            "actors": list(ev.actors), "source": ev.source} for ev in ds.timeline()]}
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
