@@ -133,6 +133,12 @@ def test_governorates_sum_to_the_house() -> None:
     for r in rows:
         assert int(r["general_seats"]) + int(r["minority_seats"]) == int(r["seats_2025"]), r["governorate"]
     assert len(raw("minority_seats.csv")) == 9
+    for year in ["2018", "2021", "2025"]:
+        ds_rows = DS.districts_of(year)
+        assert len(ds_rows) == 18
+        assert sum(d.seats for d in ds_rows) == 320 and sum(d.minority_seats for d in ds_rows) == 9
+        assert sum(d.women_quota for d in ds_rows) == 83
+    assert sum(d.subdistricts for d in DS.districts_of(2021)) == 83
 
 
 def test_governorate_results_never_exceed_national() -> None:

@@ -12,6 +12,7 @@ from majlis.errors import UnknownIdError, ValidationError
 from majlis.model import (
     Alliance,
     Dataset,
+    District,
     Election,
     Event,
     Membership,
@@ -110,6 +111,12 @@ def test_lookup_errors_name_the_id() -> None:
         ({"events": [Event("x", D(2020, 2, 1), "overfill", seat_changes=(SeatChange("x", "c", 1),))]},
          "11 seats filled in a house of 10"),
         ({"parties": [Party("a", "A"), Party("a", "A2")]}, "duplicate party id 'a'"),
+        ({"districts": [District("2020", "North", 6), District("2020", "South", 3)]},
+         "election '2020': district seats sum to 9, house size is 10"),
+        ({"districts": [District("2020", "North", 6), District("2020", "North", 4)]}, "listed twice"),
+        ({"districts": [District("2020", "North", 10)],
+          "results": [Result("2020", "a", seats=5), Result("2020", "b", seats=3), Result("2020", "c", seats=2),
+                      Result("2020", "a", district="West", seats=1)]}, "unknown district 'West'"),
     ],
 )
 def test_validation_names_the_offending_record(overrides: dict, message: str) -> None:

@@ -12,6 +12,8 @@ The format (documented in the README, section "Dataset format"):
     alliance, member, start, end, source, notes
 ``elections.csv``
     id, date, law, house_size, name, source, notes
+``districts.csv``
+    election, name, seats, minority_seats, women_quota, subdistricts, source, notes
 ``results.csv``
     election, party, district, votes, seats, women_seats, vote_share, seat_type, votes_status, source, notes
 ``events.csv``
@@ -33,7 +35,18 @@ from pathlib import Path
 from typing import Any
 
 from majlis.errors import ValidationError
-from majlis.model import Alliance, Dataset, Election, Event, Membership, Party, Result, SeatChange, parse_date
+from majlis.model import (
+    Alliance,
+    Dataset,
+    District,
+    Election,
+    Event,
+    Membership,
+    Party,
+    Result,
+    SeatChange,
+    parse_date,
+)
 
 __all__ = [
     "FORMAT",
@@ -54,6 +67,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "source", "notes"),
     "memberships": ("alliance", "member", "start", "end", "source", "notes"),
     "elections": ("id", "date", "law", "house_size", "name", "source", "notes"),
+    "districts": ("election", "name", "seats", "minority_seats", "women_quota", "subdistricts", "source", "notes"),
     "results": ("election", "party", "district", "votes", "seats", "women_seats", "vote_share", "seat_type",
                 "votes_status", "source", "notes"),
     "events": ("id", "date", "date_precision", "category", "event", "actors", "source"),
@@ -169,6 +183,10 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
                 id=_s(r, "id"), date=_date(r, "date", w, required=True), law=_s(r, "law"),
                 house_size=_int(r, "house_size", w, required=True), name=_s(r, "name"), source=_s(r, "source"),
                 notes=_s(r, "notes"))),
+            districts=build("districts", lambda r, w: District(
+                election=_s(r, "election"), name=_s(r, "name"), seats=_int(r, "seats", w, required=True),
+                minority_seats=_int(r, "minority_seats", w) or 0, women_quota=_int(r, "women_quota", w),
+                subdistricts=_int(r, "subdistricts", w), source=_s(r, "source"), notes=_s(r, "notes"))),
             results=build("results", lambda r, w: Result(
                 election=_s(r, "election"), party=_s(r, "party"), district=_s(r, "district"),
                 votes=_int(r, "votes", w), seats=_int(r, "seats", w), women_seats=_int(r, "women_seats", w),
@@ -204,6 +222,8 @@ def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]
         t["memberships"].append({k: _cell(getattr(m, k)) for k in COLUMNS["memberships"]})
     for e in ds.elections:
         t["elections"].append({k: _cell(getattr(e, k)) for k in COLUMNS["elections"]})
+    for d in ds.districts:
+        t["districts"].append({k: _cell(getattr(d, k)) for k in COLUMNS["districts"]})
     for r in ds.results:
         t["results"].append({k: _cell(getattr(r, k)) for k in COLUMNS["results"]})
     for ev in ds.events:

@@ -33,7 +33,7 @@ from majlis.model import Dataset
 
 __all__ = ["Store", "default_url", "open_store", "open_dataset"]
 
-_INT_COLUMNS = {"votes", "seats", "women_seats", "house_size", "delta"}
+_INT_COLUMNS = {"votes", "seats", "women_seats", "house_size", "delta", "minority_seats", "women_quota", "subdistricts"}
 _FLOAT_COLUMNS = {"vote_share"}
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from majlis.errors import UnknownIdError, ValidationError
 from majlis.model._parliament import Parliament
-from majlis.model._records import Alliance, Election, Event, Membership, Party, Result, parse_date
+from majlis.model._records import Alliance, District, Election, Event, Membership, Party, Result, parse_date
 
 __all__ = ["Dataset"]
 
@@ -43,6 +43,7 @@ class Dataset:
     alliances: Sequence[Alliance] = ()
     memberships: Sequence[Membership] = ()
     elections: Sequence[Election] = ()
+    districts: Sequence[District] = ()
     results: Sequence[Result] = ()
     events: Sequence[Event] = ()
     source: str = ""
@@ -52,7 +53,7 @@ class Dataset:
     _election: dict[str, Election] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("parties", "alliances", "memberships", "elections", "results"):
+        for name in ("parties", "alliances", "memberships", "elections", "districts", "results"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: (e.date, e.id))))
         object.__setattr__(self, "_party", _index(self.parties, "party"))
@@ -69,6 +70,7 @@ class Dataset:
             if a.predecessor and a.predecessor not in self._alliance:
                 raise ValidationError(f"alliance {a.id!r}: unknown predecessor {a.predecessor!r}")
         self._validate_memberships()
+        self._validate_districts()
         self._validate_results()
         self._validate_events()
 
@@ -110,6 +112,25 @@ class Dataset:
         for node in list(edges):
             if node not in state:
                 visit(node, [])
+
+    def _validate_districts(self) -> None:
+        totals: dict[str, int] = defaultdict(int)
+        seen: set[tuple[str, str]] = set()
+        for d in self.districts:
+            if d.election not in self._election:
+                raise ValidationError(f"district {d.name!r}: unknown election {d.election!r}")
+            if (d.election, d.name) in seen:
+                raise ValidationError(f"district {d.name!r} of election {d.election!r} is listed twice")
+            seen.add((d.election, d.name))
+            totals[d.election] += d.seats + d.minority_seats
+        for eid, total in totals.items():
+            if total != self._election[eid].house_size:
+                raise ValidationError(
+                    f"election {eid!r}: district seats sum to {total}, house size is {self._election[eid].house_size}"
+                )
+        for r in self.results:
+            if r.district and r.election in totals and (r.election, r.district) not in seen:
+                raise ValidationError(f"result of {r.party!r} in election {r.election!r}: unknown district {r.district!r}")
 
     def _validate_results(self) -> None:
         national: dict[str, int] = defaultdict(int)
@@ -215,10 +236,10 @@ class Dataset:
         e = self.election(election)
         return [r for r in self.results if r.election == e.id and (district is None or r.district == district)]
 
-    def districts(self, election: str | int) -> list[str]:
-        """Districts with result rows in this election, in first-seen order."""
+    def districts_of(self, election: str | int) -> list[District]:
+        """The constituencies of an election (empty if the dataset does not list them)."""
         e = self.election(election)
-        return list(dict.fromkeys(r.district for r in self.results if r.election == e.id and r.district))
+        return [d for d in self.districts if d.election == e.id]
 
     def events_in_term(self, election: Election, until: dt.date | None = None) -> list[Event]:
         """Events after ``election`` and before the next one (and not after ``until``)."""

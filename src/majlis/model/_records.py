@@ -19,6 +19,7 @@ __all__ = [
     "Membership",
     "Election",
     "Result",
+    "District",
     "Event",
     "SeatChange",
     "parse_date",
@@ -170,6 +171,32 @@ class Election:
         _need(self.id, "id", "election")
         if self.house_size <= 0:
             raise ValidationError(f"election {self.id!r}: house size must be positive, got {self.house_size}")
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A constituency of an election: its general seats, reserved minority seats and women's quota.
+
+    ``subdistricts`` counts smaller constituencies inside it where the law used them
+    (Iraq 2021: each governorate split into as many SNTV districts as it had women's-quota seats).
+    """
+
+    election: str
+    name: str
+    seats: int
+    minority_seats: int = 0
+    women_quota: int | None = None
+    subdistricts: int | None = None
+    source: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        owner = f"district {self.name!r} of election {self.election!r}"
+        _need(self.name, "name", f"district of election {self.election!r}")
+        if self.seats < 0 or self.minority_seats < 0:
+            raise ValidationError(f"{owner}: negative seats")
+        if self.women_quota is not None and not 0 <= self.women_quota <= self.seats + self.minority_seats:
+            raise ValidationError(f"{owner}: women's quota {self.women_quota} outside 0..{self.seats + self.minority_seats}")
 
 
 @dataclass(frozen=True, slots=True)
