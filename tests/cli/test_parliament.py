@@ -21,9 +21,12 @@ def test_parliament_2021_json(run_cli) -> None:
     seats = {p["id"]: p["seats"] for p in doc["parties"]}
     assert seats["sadrist"] == 73 and sum(seats.values()) == 329
     assert {"id", "name", "seats", "alliance"} <= set(doc["parties"][0])
-    assert doc["alliances"] == []  # election day: the Framework was formed the next day (11 Oct 2021)
-    later = json.loads(run_cli("parliament", "--date", "2021-11-30", "--json").out)
-    assert {"id", "name", "seats", "members"} <= set(later["alliances"][0])
+    assert doc["date"] == "2022-01-09"  # the house as elected, on the day it first sat (Shafaq)
+    assert {"id", "name", "seats", "members"} <= set(doc["alliances"][0])
+    assert "cf" in {a["id"] for a in doc["alliances"]}
+    on_polling_day = json.loads(run_cli("parliament", "--date", "2021-10-10", "--json").out)
+    assert on_polling_day["alliances"] == []  # the Framework was formed the next day (11 Oct 2021)
+    assert {p["id"]: p["seats"] for p in on_polling_day["parties"]} == seats  # same seats, as elected
 
 
 def test_parliament_after_the_sadrist_resignation(run_cli) -> None:

@@ -58,6 +58,14 @@ def test_house_as_elected_and_after_events() -> None:
     assert [e.id for e in after.events] == ["res", "rep"]
 
 
+def test_house_as_elected_is_shown_on_its_first_session() -> None:
+    ds = small(elections=[Election("2020", D(2020, 1, 1), "toy", 10, first_session=D(2020, 6, 15)),
+                          Election("2022", D(2022, 1, 1), "toy", 10)])
+    p = ds.parliament(election="2020")
+    assert p.date == D(2020, 6, 15) and p.seats == {"a": 6, "b": 4}  # events before the first sitting apply
+    assert p.alliance_seats("ab") == 10
+
+
 def test_events_of_an_earlier_term_do_not_leak_into_the_next() -> None:
     p = small().parliament(date="2022-02-01")
     assert p.election.id == "2022" and p.seats == {"a": 4, "c": 4, "i": 2}

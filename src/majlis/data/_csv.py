@@ -11,7 +11,7 @@ The format (documented in the README, section "Dataset format"):
 ``memberships.csv``
     alliance, member, start, end, source, notes
 ``elections.csv``
-    id, date, law, house_size, name, source, notes
+    id, date, law, house_size, name, first_session, source, notes
 ``districts.csv``
     election, name, seats, minority_seats, women_quota, subdistricts, source, notes
 ``results.csv``
@@ -66,7 +66,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "alliances": ("id", "name", "name_ar", "kind", "predecessor", "formed", "dissolved", "leaders", "colour",
                   "source", "notes"),
     "memberships": ("alliance", "member", "start", "end", "source", "notes"),
-    "elections": ("id", "date", "law", "house_size", "name", "source", "notes"),
+    "elections": ("id", "date", "law", "house_size", "name", "first_session", "source", "notes"),
     "districts": ("election", "name", "seats", "minority_seats", "women_quota", "subdistricts", "source", "notes"),
     "results": ("election", "party", "district", "votes", "seats", "women_seats", "vote_share", "seat_type",
                 "votes_status", "source", "notes"),
@@ -181,7 +181,8 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
                 end=_date(r, "end", w), source=_s(r, "source"), notes=_s(r, "notes"))),
             elections=build("elections", lambda r, w: Election(
                 id=_s(r, "id"), date=_date(r, "date", w, required=True), law=_s(r, "law"),
-                house_size=_int(r, "house_size", w, required=True), name=_s(r, "name"), source=_s(r, "source"),
+                house_size=_int(r, "house_size", w, required=True), name=_s(r, "name"),
+                first_session=_date(r, "first_session", w), source=_s(r, "source"),
                 notes=_s(r, "notes"))),
             districts=build("districts", lambda r, w: District(
                 election=_s(r, "election"), name=_s(r, "name"), seats=_int(r, "seats", w, required=True),

@@ -280,7 +280,8 @@ class Dataset:
         Parameters
         ----------
         election : str or int, optional
-            Election id or year. Alone, gives the house as elected.
+            Election id or year. Alone, gives the house as elected, on the day it first sat
+            (``Election.first_session``; the polling day if unknown).
         date : date or "YYYY-MM-DD", optional
             Gives the house on that day: the last election before it plus every seat change
             (resignations, replacements) from events up to and including that day.
@@ -300,15 +301,17 @@ class Dataset:
         e = self.election(election) if election is not None else self.election_on(on)  # type: ignore[arg-type]
         if on is not None and on < e.date:
             raise ValidationError(f"date {on} is before election {e.id!r} ({e.date})")
+        if on is None:  # the house as elected, on the day it first sat
+            on = e.first_session or e.date
         seats = self._elected_seats(e)
-        applied = self.events_in_term(e, until=on) if on is not None else []
+        applied = self.events_in_term(e, until=on)
         for ev in applied:
             for ch in ev.seat_changes:
                 seats[ch.party] = seats.get(ch.party, 0) + ch.delta
         return Parliament(
             dataset=self,
             election=e,
-            date=on or e.date,
+            date=on,
             seats={p: s for p, s in seats.items() if s > 0},
             events=tuple(ev for ev in applied if ev.seat_changes),
         )

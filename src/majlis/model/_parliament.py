@@ -232,6 +232,12 @@ class Parliament:
             ],
         }
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a parliament as its hemicycle (drawn by :mod:`majlis.viz`)."""
+        from majlis.viz import parliament_svg  # presentation hook: the model itself never draws
+
+        return parliament_svg(self) + f"<p>{self.__repr__()[1:-1]}</p>"
+
     def __repr__(self) -> str:
         return (
             f"<Parliament {self.dataset.country} {self.date} (election {self.election.id}): "

@@ -157,13 +157,18 @@ class Membership:
 
 @dataclass(frozen=True, slots=True)
 class Election:
-    """A general election: its date, the electoral law it was held under and the house size."""
+    """A general election: its date, the electoral law it was held under and the house size.
+
+    ``first_session`` is the day the elected house first sat: the house "as elected" is shown
+    on that day (seats as elected, alliances as they stood when it convened).
+    """
 
     id: str
     date: dt.date
     law: str
     house_size: int
     name: str = ""
+    first_session: dt.date | None = None
     source: str = ""
     notes: str = ""
 
@@ -171,6 +176,8 @@ class Election:
         _need(self.id, "id", "election")
         if self.house_size <= 0:
             raise ValidationError(f"election {self.id!r}: house size must be positive, got {self.house_size}")
+        if self.first_session is not None and self.first_session < self.date:
+            raise ValidationError(f"election {self.id!r}: first session {self.first_session} before the vote {self.date}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-__all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg"]
+__all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg", "parliament_svg"]
 
 
 def hemicycle_rows(n_seats: int, rows: int | None = None) -> list[int]:
@@ -104,3 +104,16 @@ def hemicycle_svg(
                    f'data-party="{escape(label)}"><title>{escape(label or "vacant")}</title></circle>')
     out.append("</svg>")
     return "".join(out)
+
+
+def parliament_svg(parliament, *, width: int = 640) -> str:
+    """The hemicycle of a :class:`~majlis.model.Parliament`: parties largest first, vacant seats grey.
+
+    >>> from majlis.data import load_dataset
+    >>> svg = parliament_svg(load_dataset("iraq").parliament(date="2022-06-20"))
+    >>> svg.count("<circle"), svg.count('data-party=""')
+    (329, 73)
+    """
+    groups = [(pid, seats, parliament.party(pid).colour) for pid, seats in parliament.seats.items()]
+    title = f"{parliament.dataset.name}, {parliament.date}"
+    return hemicycle_svg(groups, total=parliament.total_seats, width=width, title=title)

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 from majlis.data.store import open_dataset
 from majlis.errors import MajlisError
 from majlis.model import Parliament, parse_date
-from majlis.viz import hemicycle_svg
+from majlis.viz import parliament_svg
 
 HERE = Path(__file__).parent
 
@@ -22,10 +22,8 @@ HERE = Path(__file__).parent
 def house_view(p: Parliament) -> dict[str, Any]:
     """Everything the house page shows: the composition document plus its hemicycle."""
     doc = p.to_dict()
-    colours = {pid: p.party(pid).colour for pid in p.seats}
-    groups = [(row["name"], row["seats"], colours[row["id"]]) for row in doc["parties"]]
-    doc["svg"] = hemicycle_svg(groups, total=p.total_seats, title=f"{p.dataset.name}, {p.date}")
-    doc["colours"] = colours
+    doc["svg"] = parliament_svg(p)
+    doc["colours"] = {pid: p.party(pid).colour for pid in p.seats}
     return doc
 
 
