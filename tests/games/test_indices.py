@@ -1,0 +1,217 @@
+"""Every power index against the brute-force reference, plus published values and axioms."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from majlis.errors import UnknownMethodError
+from majlis.games import (
+    POWER_INDICES,
+    SimpleGame,
+    WeightedGame,
+    banzhaf,
+    banzhaf_raw,
+    coleman_initiate,
+    coleman_prevent,
+    deegan_packel,
+    holler_packel,
+    johnston,
+    penrose,
+    power_index,
+    shapley_shubik,
+)
+from tests.games import reference as ref
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def single_games(draw, max_n=10, max_w=12):
+    n = draw(st.integers(1, max_n))
+    w = draw(st.lists(st.integers(0, max_w), min_size=n, max_size=n))
+    if sum(w) == 0:
+        w[0] = 1
+    q = draw(st.integers(1, sum(w)))
+    return w, q
+
+
+@st.composite
+def multi_games(draw, max_n=8):
+    n = draw(st.integers(1, max_n))
+    k = draw(st.integers(1, 3))
+    vecs = []
+    for _ in range(k):
+        v = draw(st.lists(st.integers(0, 9), min_size=n, max_size=n))
+        if sum(v) == 0:
+            v[0] = 1
+        vecs.append(v)
+    qs = [draw(st.integers(1, sum(v))) for v in vecs]
+    bmm = draw(st.one_of(st.none(), st.integers(1, n)))
+    return vecs, qs, bmm
+
+
+def _all_indices(game, wins, n):
+    cp, ci = ref.ref_coleman(wins, n)
+    assert banzhaf_raw(game) == ref.swings(wins, n)
+    assert banzhaf(game) == ref.ref_banzhaf(wins, n)
+    assert penrose(game) == ref.ref_penrose(wins, n)
+    assert shapley_shubik(game) == ref.ref_shapley_shubik(wins, n)
+    assert holler_packel(game) == ref.ref_holler_packel(wins, n)
+    assert deegan_packel(game) == ref.ref_deegan_packel(wins, n)
+    assert johnston(game) == ref.ref_johnston(wins, n)
+    assert coleman_prevent(game) == cp
+    assert coleman_initiate(game) == ci
+
+
+@SETTINGS
+@given(single_games())
+def test_single_quota_matches_brute_force(wq):
+    w, q = wq
+    _all_indices(WeightedGame(w, q), ref.weighted_predicate(w, q), len(w))
+
+
+@SETTINGS
+@given(single_games(max_n=12, max_w=4))
+def test_many_equal_weights_match_brute_force(wq):
+    # few distinct weights: the class-grouping code paths with large multiplicities
+    w, q = wq
+    game = WeightedGame(w, q)
+    wins = ref.weighted_predicate(w, q)
+    assert banzhaf_raw(game) == ref.swings(wins, len(w))
+    assert shapley_shubik(game) == ref.ref_shapley_shubik(wins, len(w))
+    assert johnston(game) == ref.ref_johnston(wins, len(w))
+    assert deegan_packel(game) == ref.ref_deegan_packel(wins, len(w))
+
+
+@SETTINGS
+@given(multi_games())
+def test_multi_quota_and_blocking_clause_match_brute_force(g):
+    vecs, qs, bmm = g
+    game = WeightedGame(vecs, qs, bmm)
+    _all_indices(game, ref.weighted_predicate(vecs, qs, bmm), len(vecs[0]))
+
+
+@SETTINGS
+@given(multi_games(max_n=7))
+def test_dual_games_match_brute_force(g):
+    vecs, qs, bmm = g
+    game = WeightedGame(vecs, qs, bmm)
+    n = len(vecs[0])
+    _all_indices(game.dual(), ref.dual_predicate(ref.weighted_predicate(vecs, qs, bmm), n), n)
+
+
+@SETTINGS
+@given(single_games(max_n=8))
+def test_simple_game_from_minimal_winning_coalitions(wq):
+    w, q = wq
+    n = len(w)
+    wins = ref.weighted_predicate(w, q)
+    mw = ref.minimal_winning(wins, n)
+    _all_indices(SimpleGame([sorted(s) for s in mw], n), wins, n)
+
+
+@SETTINGS
+@given(single_games(max_n=9))
+def test_axioms(wq):
+    w, q = wq
+    game = WeightedGame(w, q)
+    n = len(w)
+    wins = ref.weighted_predicate(w, q)
+    ss, bz = shapley_shubik(game), banzhaf(game)
+    assert sum(ss) == 1 and sum(bz) == 1  # efficiency (normalised indices)
+    for fn in (holler_packel, deegan_packel, johnston):
+        assert sum(fn(game)) == 1
+    for i in range(n):  # null players get zero
+        if all(wins(s | {i}) == wins(s) for s in ref.subsets(set(range(n)) - {i})):
+            for fn in (shapley_shubik, banzhaf, penrose, holler_packel, deegan_packel, johnston):
+                assert fn(game)[i] == 0
+    for i in range(n):  # equal weights -> equal power (symmetry)
+        for j in range(n):
+            if w[i] == w[j]:
+                assert ss[i] == ss[j] and bz[i] == bz[j]
+    # monotonicity in weight (local monotonicity of weighted games)
+    for i in range(n):
+        for j in range(n):
+            if w[i] >= w[j]:
+                assert ss[i] >= ss[j] and bz[i] >= bz[j]
+
+
+# ------------------------------------------------------------------ published values
+def test_eec_1958_council():
+    # EEC Council of Ministers 1958: France, Germany, Italy 4; Belgium, Netherlands 2;
+    # Luxembourg 1; quota 12 of 17. Felsenthal & Machover, The Measurement of Voting
+    # Power (1998), p. 164: Shapley-Shubik 14/60 (x3), 9/60 (x2), 0; Banzhaf swings 10,
+    # 10, 10, 6, 6, 0 (normalised 5/21, 3/21, 0): Luxembourg is a dummy.
+    g = WeightedGame([4, 4, 4, 2, 2, 1], 12)
+    F = Fraction
+    assert shapley_shubik(g) == [F(14, 60)] * 3 + [F(9, 60)] * 2 + [F(0)]
+    assert banzhaf_raw(g) == [10, 10, 10, 6, 6, 0]
+    assert banzhaf(g) == [F(5, 21)] * 3 + [F(3, 21)] * 2 + [F(0)]
+    # second method: the literal definitions
+    wins = ref.weighted_predicate([4, 4, 4, 2, 2, 1], 12)
+    assert ref.ref_shapley_shubik(wins, 6) == shapley_shubik(g)
+    assert ref.swings(wins, 6) == [10, 10, 10, 6, 6, 0]
+
+
+def test_nassau_county_board_1964():
+    # Banzhaf (1965), Rutgers Law Review 19: Nassau County Board of Supervisors,
+    # weights 31, 31, 28, 21, 2, 2, quota 58 of 115: North Hempstead, Glen Cove and
+    # Long Beach are dummies; the other three have power 1/3 each. By hand: any two of
+    # 31, 31, 28 reach 58, and 21 + 2 + 2 + 31 = 56 < 58.
+    g = WeightedGame([31, 31, 28, 21, 2, 2], 58)
+    third = Fraction(1, 3)
+    assert banzhaf(g) == [third, third, third, 0, 0, 0]
+    assert shapley_shubik(g) == [third, third, third, 0, 0, 0]
+
+
+def test_un_security_council():
+    # 5 permanent members with a veto and 10 elected; 9 votes needed. As a weighted game
+    # [39; 7 x5, 1 x10]. Shapley-Shubik 421/2145 ~ 0.1963 and 4/2145 ~ 0.00186 (Straffin,
+    # Game Theory and Strategy, 1993, ch. 10). By hand: an elected member is pivotal when
+    # it comes 9th after all 5 permanent and 3 of the 9 other elected:
+    # C(9,3) 8! 6! / 15! = 4/2145. Swings: elected C(9,3) = 84; permanent: the other 4
+    # permanent and at least 4 of 10 elected: 2^10 - (1 + 10 + 45 + 120) = 848.
+    g = WeightedGame([7] * 5 + [1] * 10, 39)
+    ss = shapley_shubik(g)
+    assert ss[:5] == [Fraction(421, 2145)] * 5 and ss[5:] == [Fraction(4, 2145)] * 10
+    assert banzhaf_raw(g) == [848] * 5 + [84] * 10
+    # the same council as a two-quota game: 9 members, including all 5 permanent
+    two = WeightedGame([[1] * 15, [1] * 5 + [0] * 10], [9, 5])
+    assert shapley_shubik(two) == ss
+    assert banzhaf_raw(two) == [848] * 5 + [84] * 10
+
+
+def test_textbook_mwc_indices_by_hand():
+    # [5; 3, 2, 2, 1]: minimal winning coalitions {0,1}, {0,2}, {1,2,3}.
+    g = WeightedGame([3, 2, 2, 1], 5)
+    F = Fraction
+    assert holler_packel(g) == [F(2, 7), F(2, 7), F(2, 7), F(1, 7)]
+    # DP: (1/2+1/2)/3, (1/2+1/3)/3, ..., (1/3)/3
+    assert deegan_packel(g) == [F(1, 3), F(5, 18), F(5, 18), F(1, 9)]
+    # [3; 2, 1, 1]: winning {0,1}, {0,2} (both members critical), {0,1,2} (0 alone
+    # critical): Johnston 2, 1/2, 1/2 -> 2/3, 1/6, 1/6 (Felsenthal & Machover 1998, §6.3).
+    assert johnston(WeightedGame([2, 1, 1], 3)) == [F(2, 3), F(1, 6), F(1, 6)]
+
+
+def test_large_games_are_exact_and_symmetric():
+    # 329 single MPs at 165: every MP has 1/329 (symmetry + efficiency); swings are
+    # C(328, 164) (the MP is pivotal when exactly 164 others vote yes).
+    from math import comb
+
+    g = WeightedGame([1] * 329, 165)
+    assert banzhaf_raw(g) == [comb(328, 164)] * 329
+    assert shapley_shubik(g) == [Fraction(1, 329)] * 329
+
+
+def test_registry():
+    for key in ["banzhaf", "banzhaf-raw", "penrose", "shapley-shubik", "holler-packel",
+                "deegan-packel", "johnston", "coleman-prevent", "coleman-initiate",
+                "owen", "banzhaf-owen"]:
+        assert callable(power_index(key))
+    assert set(POWER_INDICES) >= {"banzhaf", "owen"}
+    with pytest.raises(UnknownMethodError, match="'shapely'"):
+        power_index("shapely")
