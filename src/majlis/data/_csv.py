@@ -74,6 +74,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "seat_changes": ("event", "party", "delta", "source", "notes"),
 }
 _REQUIRED = ("parties", "elections", "results")
+_ATTR = {("events", "event"): "description"}  # (table, CSV column) -> record attribute, where they differ
 
 Row = dict[str, str]
 
@@ -214,25 +215,14 @@ def _cell(value: Any) -> str:
 def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]]:
     """The metadata and CSV rows of a dataset (the inverse of :func:`dataset_from_tables`)."""
     meta = {"format": FORMAT, "country": ds.country, "name": ds.name, "source": ds.source, "notes": ds.notes}
-    t: dict[str, list[Row]] = {k: [] for k in COLUMNS}
-    for p in ds.parties:
-        t["parties"].append({k: _cell(getattr(p, k)) for k in COLUMNS["parties"]})
-    for a in ds.alliances:
-        t["alliances"].append({k: _cell(getattr(a, k)) for k in COLUMNS["alliances"]})
-    for m in ds.memberships:
-        t["memberships"].append({k: _cell(getattr(m, k)) for k in COLUMNS["memberships"]})
-    for e in ds.elections:
-        t["elections"].append({k: _cell(getattr(e, k)) for k in COLUMNS["elections"]})
-    for d in ds.districts:
-        t["districts"].append({k: _cell(getattr(d, k)) for k in COLUMNS["districts"]})
-    for r in ds.results:
-        t["results"].append({k: _cell(getattr(r, k)) for k in COLUMNS["results"]})
-    for ev in ds.events:
-        row = {k: _cell(getattr(ev, k, None)) for k in COLUMNS["events"]}
-        row["event"] = ev.description
-        t["events"].append(row)
-        for ch in ev.seat_changes:
-            t["seat_changes"].append({k: _cell(getattr(ch, k)) for k in COLUMNS["seat_changes"]})
+    records: dict[str, Iterable[Any]] = {
+        "parties": ds.parties, "alliances": ds.alliances, "memberships": ds.memberships,
+        "elections": ds.elections, "districts": ds.districts, "results": ds.results, "events": ds.events,
+        "seat_changes": (ch for ev in ds.events for ch in ev.seat_changes),
+    }
+    t: dict[str, list[Row]] = {}
+    for name, items in records.items():
+        t[name] = [{k: _cell(getattr(x, _ATTR.get((name, k), k))) for k in COLUMNS[name]} for x in items]
     return meta, t
 
 
