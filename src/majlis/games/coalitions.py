@@ -9,9 +9,9 @@ For a single-quota weighted game ``[q; w]`` the enumeration is output-sensitive:
 coalition of total weight ``t`` is minimal winning iff ``t >= q`` and every member weighs
 more than ``t - q``, so for each total ``t = q, q+1, ..., q + max(w) - 1`` the coalitions
 are the subsets of players heavier than ``t - q`` with sum exactly ``t``. A depth-first
-search pruned by reachable-sum bitsets visits only prefixes that complete to a solution:
-``O(n)`` work per coalition after an ``O(n * W / 64)`` set-up per total. Coalitions come
-out sorted by seats (total weight), then by members.
+search (players by index) pruned by reachable-sum bitsets visits only prefixes that
+complete to a solution: ``O(n)`` work per coalition after an ``O(n * W / 64)`` set-up per
+total. Coalitions come out sorted by seats (total weight), then lexicographically.
 
 References
 ----------
@@ -58,10 +58,9 @@ def _weighted_mwc(
         need = max_size - len(include) if max_size is not None else None
         if need is not None and need < 0:
             return
-        cands = sorted(
-            (i for i in range(len(weights)) if i not in include and i not in exclude and weights[i] > floor),
-            key=lambda i: (-weights[i], i),
-        )
+        cands = [
+            i for i in range(len(weights)) if i not in include and i not in exclude and weights[i] > floor
+        ]
         cw = [weights[i] for i in cands]
         k = len(cands)
         reach = [0] * (k + 1)
@@ -89,7 +88,7 @@ def _weighted_mwc(
                     yield from dfs(jj + 1, rem - wj)
                     chosen.pop()
 
-        yield from sorted(dfs(0, target))
+        yield from dfs(0, target)
 
 
 def _generic_mwc(
