@@ -1,0 +1,47 @@
+"""The parliament power report on the Iraq data."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from majlis.games import (
+    WeightedGame,
+    alliance_union,
+    game_from_parliament,
+    power_report,
+    quotient_game,
+    shapley_shubik,
+)
+
+
+def test_report_after_june_2022():
+    from majlis.data import load_dataset
+
+    parl = load_dataset("iraq").parliament(date="2022-07-01")
+    rep = power_report(parl)
+    union, asof = alliance_union(parl, "cf")
+    assert union and asof is None
+    members = set(rep["alliance"]["members"])
+    for q in rep["quotas"]:
+        g = game_from_parliament(parl, q)
+        # Owen: the Framework's total equals its Shapley value in the quotient game
+        qss = shapley_shubik(quotient_game(g, [union]))
+        owen_total = sum(p["power"][q]["owen"] for p in rep["parties"] if p["id"] in members)
+        assert owen_total == qss[0]
+        # without the union, per-party Shapley-Shubik sums the per-player values
+        ss = shapley_shubik(g)
+        ids = parl.player_ids()
+        for p in rep["parties"]:
+            assert p["power"][q]["shapley_shubik"] == sum(
+                (ss[i] for i, x in enumerate(ids) if x == p["id"]), Fraction(0)
+            )
+    assert sum(p["seats"] for p in rep["parties"]) == parl.filled_seats
+
+
+def test_framework_fallback_at_election_day():
+    from majlis.data import load_dataset
+
+    parl = load_dataset("iraq").parliament(election="2021")
+    union, asof = alliance_union(parl, "cf")
+    assert union and asof == "2021-10-11"  # the Framework was formed the day after
+    assert isinstance(game_from_parliament(parl), WeightedGame)
