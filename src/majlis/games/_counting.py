@@ -139,21 +139,20 @@ def _bivariate_swings(weights: Sequence[int], q: int) -> SwingProfile:
             off = (j * w0 * slots + j) * nb
             buf[off : off + nb] = comb(m0, j).to_bytes(nb, "little")
         poly = int.from_bytes(buf, "little")
+        active.sort()  # lightest first: the unmasked polynomial grows slowly
+        slack = total_bits + (1 << 20)
         for w, m in active:
             sh = (w * slots + 1) * bits
             for _ in range(m):
                 poly += poly << sh
-            poly &= mask
-    # prefix sums in x by doubling
-    step = 1
-    while step < q:
-        poly += poly << (step * row_bits)
+                if poly.bit_length() > slack:
+                    poly &= mask
         poly &= mask
-        step *= 2
+    # rows of prefix sums in x, each row packed over sizes
     raw = poly.to_bytes(total_bits // 8 + 1, "little")
     rb = row_bits // 8
     fb = int.from_bytes
-    rows = [fb(raw[k * rb : (k + 1) * rb], "little") for k in range(q)]
+    rows = list(accumulate(fb(raw[k * rb : (k + 1) * rb], "little") for k in range(q)))
     swings = [0] * n
     by_size: list[list[int]] = [[0] * n for _ in range(n)]
     for w, members in classes:

@@ -205,8 +205,12 @@ def shapley_shubik(game) -> list[Fraction]:
     coef = [factorial(s) * factorial(n - 1 - s) for s in range(n)]
     nf = factorial(n)
     out = []
+    done: dict[int, Fraction] = {}  # players of one weight class share their size profile
     for sizes in prof.by_size:  # type: ignore[union-attr]
-        out.append(Fraction(sum(c * x for c, x in zip(coef, sizes) if x), nf))
+        key = id(sizes)
+        if key not in done:
+            done[key] = Fraction(sum(c * x for c, x in zip(coef, sizes) if x), nf)
+        out.append(done[key])
     return out
 
 
