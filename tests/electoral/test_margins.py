@@ -1,0 +1,115 @@
+"""Flip margins: hand-checked examples and brute-force scans over vote counts."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from majlis.electoral import allocate_seats
+from majlis.electoral.margins import (
+    flip_margins,
+    last_seat,
+    next_seat,
+    votes_to_gain,
+    votes_to_lose,
+    votes_to_transfer,
+)
+from majlis.errors import UnknownIdError, ValidationError
+
+DIVISORS = ["dhondt", "sainte-lague", "imperiali", "danish", "huntington-hill", "adams"]
+
+
+def test_iraq_style_hand_example():
+    # Sainte-Laguë 1.7, 5 seats, A 10,000 B 6,000 C 2,500.
+    # quotients A: 5882.4, 3333.3, 2000, 1428.6; B: 3529.4, 2000, 1200; C: 1470.6, 833.3
+    # seats: A 5882, B 3529, A 3333, A 2000 / B 2000 tie -> A (more votes) -> A 3, B 1 after 4,
+    # 5th: B 2000 -> A 3, B 2, C 0. Last seat B's 2nd (2000); next: C 1470.6 vs A 1428.6 -> C.
+    v = {"A": 10_000, "B": 6_000, "C": 2_500}
+    assert allocate_seats(v, 5, "sainte-lague", first_divisor=1.7) == {"A": 3, "B": 2, "C": 0}
+    ls = last_seat(v, 5, "sainte-lague", first_divisor=1.7)
+    assert (ls.list, ls.seat, ls.quotient) == ("B", 2, Fraction(2000))
+    ns = next_seat(v, 5, "sainte-lague", first_divisor=1.7)
+    assert (ns.list, ns.seat, ns.quotient) == ("C", 1, Fraction(2500) / Fraction(17, 10))
+    # C needs w / 1.7 > 2000 (B's 2nd; a tie at w = 3400 goes to B, more votes) -> w = 3401
+    assert votes_to_gain(v, 5, "C", "sainte-lague", first_divisor=1.7) == 901
+    # B keeps its 2nd seat while w / 3 beats C's 1470.6 (then A's 1428.6 is next): w >= 4412
+    # (4411/3 = 1470.33 < 1470.59), so B loses it at 4411: a loss of 1589
+    assert votes_to_lose(v, 5, "B", "sainte-lague", first_divisor=1.7) == 1589
+
+
+def test_errors():
+    v = {"A": 10, "B": 5}
+    with pytest.raises(ValidationError):
+        votes_to_gain(v, 3, "A", "hare")
+    with pytest.raises(UnknownIdError):
+        votes_to_gain(v, 3, "Z")
+    with pytest.raises(ValidationError):
+        votes_to_transfer(v, 3, "A", "A")
+    assert votes_to_gain({"A": 10}, 3, "A") is None
+    assert votes_to_lose(v, 1, "B") is None
+
+
+small_votes = st.lists(st.integers(0, 60), min_size=2, max_size=4).filter(lambda v: sum(v) > 0)
+
+
+def _scan_gain(votes, seats, x, method, first, tb):
+    base = allocate_seats(votes, seats, method, first_divisor=first, tie_break=tb)[x]
+    for e in range(1, 5000):
+        v = list(votes)
+        v[x] += e
+        if allocate_seats(v, seats, method, first_divisor=first, tie_break=tb)[x] > base:
+            return e
+    return None
+
+
+@settings(max_examples=80, deadline=None)
+@given(small_votes, st.integers(1, 8), st.sampled_from(DIVISORS), st.sampled_from(["votes", "order"]), st.data())
+def test_gain_and_lose_match_scans(votes, seats, method, tb, data):
+    first = Fraction(17, 10) if method == "sainte-lague" else None
+    x = data.draw(st.integers(0, len(votes) - 1))
+    base = allocate_seats(votes, seats, method, first_divisor=first, tie_break=tb)[x]
+    gain = votes_to_gain(votes, seats, x, method, first_divisor=first, tie_break=tb)
+    if base == seats:
+        assert gain is None
+    else:
+        assert gain == _scan_gain(votes, seats, x, method, first, tb)
+    lose = votes_to_lose(votes, seats, x, method, first_divisor=first, tie_break=tb)
+    if base == 0:
+        assert lose is None
+    else:
+        def seats_with(w):
+            v = [*votes[:x], w, *votes[x + 1:]]
+            if not any(v):
+                return 0  # nobody has votes left: certainly no seat
+            return allocate_seats(v, seats, method, first_divisor=first, tie_break=tb)[x]
+
+        scan = next(loss for loss in range(1, votes[x] + 1) if seats_with(votes[x] - loss) < base)
+        assert lose == scan
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_votes, st.integers(1, 8), st.sampled_from(DIVISORS), st.data())
+def test_transfer_matches_scan(votes, seats, method, data):
+    x = data.draw(st.integers(0, len(votes) - 1))
+    y = data.draw(st.integers(0, len(votes) - 1).filter(lambda j: j != x))
+    base = allocate_seats(votes, seats, method)[y]
+    scan = None
+    for t in range(1, votes[x] + 1):
+        v = list(votes)
+        v[x] -= t
+        v[y] += t
+        if allocate_seats(v, seats, method)[y] > base:
+            scan = t
+            break
+    assert votes_to_transfer(votes, seats, x, y, method) == scan
+
+
+def test_flip_margins_table_and_dict():
+    fm = flip_margins({"A": 10_000, "B": 6_000, "C": 2_500}, 5, "sainte-lague", first_divisor=1.7)
+    d = fm.as_dict()
+    assert d["last_seat"] == {"list": "B", "seat": 2, "quotient": "2000"}
+    assert d["next_seat"]["list"] == "C"
+    assert [m["seats"] for m in d["lists"]] == [3, 2, 0]
