@@ -15,6 +15,9 @@ from majlis.electoral.plurality import *  # noqa: F401,F403
 from majlis.electoral.methods import *  # noqa: F401,F403
 from majlis.electoral.batch import *  # noqa: F401,F403
 from majlis.electoral.margins import *  # noqa: F401,F403
-from majlis.electoral import batch as _b, divisor as _d, margins as _mg, methods as _m, plurality as _s, quota as _q
+from majlis.electoral.districts import *  # noqa: F401,F403
+from majlis.electoral.laws import *  # noqa: F401,F403
+from majlis.electoral import batch as _b, divisor as _d, districts as _ds, laws as _l
+from majlis.electoral import margins as _mg, methods as _m, plurality as _s, quota as _q
 
-__all__ = [*_d.__all__, *_q.__all__, *_s.__all__, *_m.__all__, *_b.__all__, *_mg.__all__]
+__all__ = [*_d.__all__, *_q.__all__, *_s.__all__, *_m.__all__, *_b.__all__, *_mg.__all__, *_ds.__all__, *_l.__all__]
