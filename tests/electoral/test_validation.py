@@ -1,0 +1,64 @@
+"""Validation against official results: golden files tests/electoral/elections/*.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from majlis.electoral import apply_law, get_law, load_election_votes, validate_election, votes_to_gain
+from majlis.errors import UnknownIdError
+
+yaml = pytest.importorskip("yaml")
+HERE = Path(__file__).parent / "elections"
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = sorted(HERE.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_golden_election(path):
+    g = yaml.safe_load(path.read_text())
+    assert (ROOT / g["data"]).exists()  # one copy of the numbers: the package data
+    checks = {c.governorate: c for c in validate_election(g["election"], g["law"])}
+    assert set(checks) == set(g["governorates"])
+    for gov, exp in g["governorates"].items():
+        c = checks[gov]
+        assert c.mode == exp["mode"], (gov, c.reason)
+        if exp["mode"] != "none":
+            assert c.ok is exp["ok"], (gov, c.reason)
+        if exp["mode"] == "full":  # the complete official result, list by list
+            assert {n: s for n, s in c.predicted.items() if s} == {n: s for n, s in c.official.items() if s}
+    ev = load_election_votes(g["election"])
+    for fm in g.get("flip_margins", []):
+        lo, hi = fm["votes_to_gain_between"]
+        law = get_law(g["law"])
+        seats = dict(law.seats_by_district)[fm["governorate"]]
+        gain = votes_to_gain(ev.votes[fm["governorate"]], seats, fm["list"], law.method,
+                             first_divisor=law.first_divisor)
+        assert lo <= gain <= hi
+
+
+def test_every_row_has_a_source_and_status():
+    for year in (2018, 2025):
+        ev = load_election_votes(year)
+        assert all(ev.sources[k] for k in ev.status)
+        assert set(ev.status.values()) <= {"final", "preliminary", "approx", "missing"}
+        # seats never exceed the governorate's general seats
+        for gov, seats in ev.official.items():
+            assert sum(seats.values()) <= 69
+
+
+def test_counterfactual_2018_votes_under_2025_and_2010_laws():
+    ev = load_election_votes(2018)
+    votes = {g: ev.votes[g] for g in ("Erbil", "Dohuk", "Sulaymaniyah")}
+    r18 = apply_law("iraq-2018", votes, estimated=ev.estimated)
+    r10 = apply_law("iraq-2010", votes, estimated=ev.estimated)
+    assert r18.general_seats == 15 + 11 + 18 and r10.general_seats == 14 + 10 + 17
+    assert sum(r18.totals.values()) == 44 and r18.estimated  # preliminary inputs are flagged
+    # Hare (2010 law) is kinder to small lists than Sainte-Lague 1.7: never fewer winners
+    assert sum(1 for s in r10.totals.values() if s) >= sum(1 for s in r18.totals.values() if s)
+
+
+def test_unknown_election():
+    with pytest.raises(UnknownIdError):
+        load_election_votes(1999)
