@@ -84,18 +84,24 @@ def _univariate_swings(weights: Sequence[int], q: int) -> SwingProfile:
     classes = weight_classes(weights)
     bits = _bits(n)
     mask = (1 << (q * bits)) - 1
+    active = [(w, len(ms)) for w, ms in classes if 0 < w < q]
+    zeros = sum(len(ms) for w, ms in classes if w == 0)
     poly = 1
-    for w, members in classes:
-        m = len(members)
-        if w >= q:
-            continue
-        if w == 0:
-            poly <<= m  # (1 + x^0)^m = 2^m
-            continue
-        sh = w * bits
-        for _ in range(m):
-            poly += poly << sh
-        poly &= mask
+    if active:
+        # the class with most members is written down directly (binomial coefficients)
+        first = max(range(len(active)), key=lambda j: active[j][1])
+        w0, m0 = active.pop(first)
+        nb = bits // 8
+        buf = bytearray(q * nb + nb)
+        for j in range(min(m0, (q - 1) // w0) + 1):
+            buf[j * w0 * nb : (j * w0 + 1) * nb] = comb(m0, j).to_bytes(nb, "little")
+        poly = int.from_bytes(buf, "little")
+        for w, m in sorted(active):
+            sh = w * bits
+            for _ in range(m):
+                poly += poly << sh
+            poly &= mask
+    poly <<= zeros  # (1 + x^0)^z = 2^z
     cum = list(accumulate(_unpack(poly, q, bits)))
     swings = [0] * n
     for w, members in classes:

@@ -99,9 +99,21 @@ def power_index(index_id: str) -> Callable:
         raise UnknownMethodError(f"unknown power index {index_id!r}; known: {known}.") from None
 
 
+def _normalise_to(values: list[int], den: int) -> list[Fraction]:
+    cache: dict[int, Fraction] = {}
+    return [cache[v] if v in cache else cache.setdefault(v, Fraction(v, den)) for v in values]
+
+
 def _normalise(values: list[int] | list[Fraction]) -> list[Fraction]:
     total = sum(values)
-    return [Fraction(v) / total for v in values]
+    cache: dict = {}  # players of one weight class have equal values: divide once
+    out = []
+    for v in values:
+        f = cache.get(v)
+        if f is None:
+            f = cache[v] = Fraction(v) / total
+        out.append(f)
+    return out
 
 
 @register_index("banzhaf-raw", "Banzhaf swing counts")
@@ -176,6 +188,16 @@ def banzhaf_absolute(game) -> list[Fraction]:
     return penrose(game)
 
 
+def _ss_weights(n: int) -> list[int]:
+    """``[s! (n-1-s)! for s in range(n)]`` by a recurrence (exact integer division)."""
+    c = factorial(n - 1)
+    out = [c]
+    for s in range(n - 1):
+        c = c * (s + 1) // (n - 1 - s)
+        out.append(c)
+    return out
+
+
 @register_index("shapley-shubik", "Shapley-Shubik")
 def shapley_shubik(game) -> list[Fraction]:
     """Shapley–Shubik index: the share of orderings in which each player is pivotal.
@@ -202,7 +224,7 @@ def shapley_shubik(game) -> list[Fraction]:
     """
     prof = swing_profile(game, sizes=True)
     n = prof.n
-    coef = [factorial(s) * factorial(n - 1 - s) for s in range(n)]
+    coef = _ss_weights(n)
     nf = factorial(n)
     out = []
     done: dict[int, Fraction] = {}  # players of one weight class share their size profile
@@ -299,8 +321,10 @@ def deegan_packel(game) -> list[Fraction]:
     """
     per_player, total = mwc_and_johnston(game, "mwc")
     m = sum(total)
-    return [sum((Fraction(c, s) for s, c in enumerate(counts) if c), Fraction(0)) / m
-            for counts in per_player]
+    den = lcm(*range(1, game.n + 1))
+    return _normalise_to(
+        [sum(c * (den // s) for s, c in enumerate(counts) if c) for counts in per_player], den * m
+    )
 
 
 @register_index("johnston", "Johnston")
