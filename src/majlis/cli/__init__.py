@@ -9,5 +9,6 @@ from majlis.cli._app import app, main
 from majlis.cli import parliament as _parliament  # noqa: F401,E402
 from majlis.cli import power as _power  # noqa: F401,E402
 from majlis.cli import serve as _serve  # noqa: F401,E402
+from majlis.cli import seats as _seats  # noqa: F401,E402
 
 __all__ = ["app", "main"]
