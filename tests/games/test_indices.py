@@ -215,3 +215,29 @@ def test_registry():
     assert set(POWER_INDICES) >= {"banzhaf", "owen"}
     with pytest.raises(UnknownMethodError, match="'shapely'"):
         power_index("shapely")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(12, 14), st.data())
+def test_larger_games_up_to_14_players(n, data):
+    w = data.draw(st.lists(st.integers(1, 30), min_size=n, max_size=n))
+    q = data.draw(st.integers(1, sum(w)))
+    g = WeightedGame(w, q)
+    wins = ref.weighted_predicate(w, q)
+    assert banzhaf_raw(g) == ref.swings(wins, n)
+    assert shapley_shubik(g) == ref.ref_shapley_shubik(wins, n)
+    assert holler_packel(g) == ref.ref_holler_packel(wins, n)
+
+
+def test_common_factor_and_limits():
+    from majlis.errors import MajlisError
+
+    # weights with a common factor: the same game as the reduced one
+    assert shapley_shubik(WeightedGame([40, 40, 20], 61)) == shapley_shubik(WeightedGame([2, 2, 1], 4))
+    # a game given by minimal winning coalitions is enumerated, with a clear limit
+    big = SimpleGame([[0, 1], [22, 23]], 24)
+    with pytest.raises(MajlisError, match="2\\^24 coalitions"):
+        banzhaf(big)
+    # a weighted game whose exact generating function would be enormous
+    with pytest.raises(MajlisError, match="MiB"):
+        shapley_shubik(WeightedGame([10**9 + 1, 10**9, 3] + [1] * 40, 10**9 + 7))

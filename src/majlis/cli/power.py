@@ -99,7 +99,8 @@ def power_cmd(
         doc = {"index": index, "values": {k: _fmt(v) for k, v in zip(keys, values)}}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    t = Table(title=f"{INDEX_NAMES.get(index, index)}: {game!r}", title_justify="left")
+    console.print(f"{INDEX_NAMES.get(index, index)} of {game!r}", soft_wrap=True)
+    t = Table()
     t.add_column("player")
     t.add_column("weight", justify="right")
     t.add_column("value", justify="right")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import accumulate, combinations, product
-from math import comb
+from math import comb, gcd
 
 from majlis.errors import MajlisError
 
@@ -64,6 +64,30 @@ def weight_classes(weights: Sequence[int]) -> list[tuple[int, list[int]]]:
     for i, w in enumerate(weights):
         groups.setdefault(w, []).append(i)
     return sorted(groups.items(), key=lambda kv: -kv[0])
+
+
+#: Largest generating function (in bits) the exact engines may build (512 MiB).
+MAX_POLY_BITS = 1 << 32
+
+
+def reduced(weights: Sequence[int], q: int) -> tuple[Sequence[int], int]:
+    """Divide weights by their gcd and round the quota up: the same game, a smaller quota.
+
+    >>> reduced([4, 4, 2], 7)
+    ([2, 2, 1], 4)
+    """
+    g = gcd(*weights)
+    if g <= 1:
+        return weights, q
+    return [w // g for w in weights], -(-q // g)
+
+
+def _check_size(bits: int) -> None:
+    if bits > MAX_POLY_BITS:
+        raise _TooLarge(
+            f"this game needs a generating function of {bits // 8_388_608} MiB for an exact "
+            "answer; scale the weights down (e.g. to seats rather than votes)."
+        )
 
 
 # ------------------------------------------------------- single-quota packed engine
@@ -278,9 +302,12 @@ def swing_profile(game, *, sizes: bool) -> SwingProfile:
     from majlis.games.game import WeightedGame
 
     if isinstance(game, WeightedGame) and game.is_single_quota:
+        weights, q = reduced(game.weights, game.quota)
         if sizes:
-            return _bivariate_swings(game.weights, game.quota)
-        return _univariate_swings(game.weights, game.quota)
+            _check_size(q * (len(weights) + 1) * _bits(len(weights)))
+            return _bivariate_swings(weights, q)
+        _check_size(q * _bits(len(weights)))
+        return _univariate_swings(weights, q)
     spec_fn = getattr(game, "_state_spec", None)
     spec = spec_fn() if spec_fn is not None else None
     if spec is not None:
@@ -569,9 +596,11 @@ def mwc_and_johnston(game, need: str):
     from majlis.games.game import WeightedGame
 
     if isinstance(game, WeightedGame) and game.is_single_quota:
+        weights, q = reduced(game.weights, game.quota)
+        _check_size((q + max(weights)) * (len(weights) + 1) * _bits(len(weights)))
         if need == "mwc":
-            return mwc_profile(game.weights, game.quota)
-        return johnston_profile(game.weights, game.quota)[0]
+            return mwc_profile(weights, q)
+        return johnston_profile(weights, q)[0]
     spec_fn = getattr(game, "_state_spec", None)
     spec = spec_fn() if spec_fn is not None else None
     if spec is not None:
