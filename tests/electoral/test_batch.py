@@ -72,3 +72,31 @@ def test_sntv_and_threshold_and_per_row_seats():
 def test_bad_input(call, error):
     with pytest.raises(error):
         call()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(10**6, 10**9), st.integers(-2, 2), st.integers(0, 10**6), st.sampled_from(
+    [("sainte-lague", "1.7", 30, 17), ("dhondt", None, 2, 1), ("huntington-hill", None, 0, 0)]))
+def test_large_near_ties_are_exact(a, delta, c, spec):
+    # B's 2nd quotient is made (nearly) equal to A's 1st: b/d(1) ~ a/d(0) at ~1e9 votes, where
+    # float64 quotients cannot be trusted; the batch must still equal the exact scalar result
+    method, fd, num, den = spec
+    if method == "huntington-hill":  # b / sqrt(2) ~ a / sqrt(0)... use 2nd vs 3rd seats instead
+        b = int(a * 1.7320508075688772) + delta  # b/sqrt(6) ~ a/sqrt(2)
+    else:
+        b = a * num // den + delta
+    votes = np.array([[a, b, c], [b, a, c]], dtype=np.int64)
+    for seats in (2, 3, 4):
+        got = allocate_many(votes, seats, method, first_divisor=fd)
+        for row, out in zip(votes.tolist(), got.tolist()):
+            assert out == allocate_seats(row, seats, method, first_divisor=fd)
+
+
+def test_float_tie_that_is_not_a_tie_is_settled_exactly():
+    # b**2 - 3 a**2 = -2 (a Pell-type pair): B's 3rd Huntington-Hill quotient b**2/6 is smaller
+    # than A's 2nd a**2/2 by exactly 1/3, but in float64 the two are equal. Exactly, the 4th
+    # seat is A's: [2, 2]; a float tie broken "more votes first" would wrongly give [1, 3].
+    a, b = 299_303_201, 518_408_351
+    assert b * b - 3 * a * a == -2
+    assert allocate_seats([a, b], 4, "huntington-hill") == [2, 2]
+    assert allocate_many([[a, b], [b, a]], 4, "huntington-hill").tolist() == [[2, 2], [2, 2]]

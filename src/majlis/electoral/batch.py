@@ -7,11 +7,12 @@ Divisor methods
     quotient, rows with too many take one back from their lowest last quotient, and
     balanced rows swap one seat while some list's next quotient beats another's last one.
     The loop runs until no row changes, a handful of rounds in practice. Quotients are
-    ``votes**p / D`` with ``D`` the divisor table scaled to integers (1.7, 3, 5 -> 17, 30,
-    50), so two quotients that are equal as rationals are equal as floats and two that differ
-    compare correctly while ``votes * D < 2**52`` (about 4.5e15; Huntington–Hill squares the
-    votes, so there ``votes < 6.7e7``). The result equals :func:`allocate_seats` with
-    ``tie_break="votes"`` (ties: more votes, then the earlier list).
+    ``votes**p / D`` in float64 with ``D`` the divisor table scaled to integers (1.7, 3, 5 ->
+    17, 30, 50), so the float comparisons are right except between quotients that agree to a
+    relative 1e-10; every row whose last awarded and next quotient are that close (exact ties
+    included) is then settled by the exact scalar algorithm. The result therefore equals
+    :func:`allocate_seats` with ``tie_break="votes"`` (ties: more votes, then the earlier
+    list) row by row, for any votes below 2**53.
 Largest remainder
     Whole quotas and remainders in int64 (``v * S // V`` and ``v * S % V`` for Hare), the
     leftover seats to the largest remainders via one stable sort per batch.
@@ -27,13 +28,15 @@ from typing import Any
 import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats
-from majlis.electoral.divisor import divisor_rule
+from majlis.electoral._input import tie_ranks
+from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
 
 __all__ = ["allocate_many"]
 
 _CHUNK = 1 << 15  # rows per vectorised block (keeps the working set in cache)
+_REL_TOL = 1e-10  # boundary quotients closer than this (relative) are settled exactly
 
 
 def _as_matrix(votes_matrix: Any) -> np.ndarray:
@@ -71,16 +74,16 @@ def _apply_threshold(v: np.ndarray, threshold: Any) -> np.ndarray:
     return out
 
 
-def _divisor_table(method: str, first_divisor: Any, seats: int) -> tuple[int, np.ndarray]:
-    """Return (power, D) with D[k] = d(k)**power scaled to integers, k = 0..seats."""
+def _divisor_table(method: str, first_divisor: Any, seats: int) -> tuple[DivisorRule, np.ndarray]:
+    """Return (rule, D) with D[k] = d(k)**power scaled to integers, k = 0..seats."""
     rule = divisor_rule(method, first_divisor)
     ds = [rule(k) for k in range(seats + 1)]
     scale = lcm(*(d.denominator for d in ds))
     table = np.array([int(d * scale) for d in ds], dtype=np.float64)
-    return rule.power, table
+    return rule, table
 
 
-def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray) -> np.ndarray:
+def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray, rule: DivisorRule | None = None) -> np.ndarray:
     rows, n = v.shape
     vf = v.astype(np.float64)
     vp = vf**power
@@ -116,6 +119,7 @@ def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray) -> n
     # ---- correction rounds over the rows that still change
     big = np.iinfo(np.int64).max
     top = float(seats)
+    near = np.zeros(rows, dtype=bool)  # rows whose last and next quotients (nearly) tie
     infinite_first = bool(table[0] == 0)
     fmax = np.finfo(np.float64).max
     active: np.ndarray | None = None  # None = every row (views, no copies)
@@ -152,6 +156,9 @@ def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray) -> n
             add = (diff > 0) | swap
             rem = (diff < 0) | swap
             change = add | rem
+            done = ~change  # these rows are final: keep their boundary quotients
+            rows_done = r[done] if active is None else active[done]
+            near[rows_done] = (lmin[done] - nmax[done]) <= _REL_TOL * np.abs(lmin[done])
             if not change.any():
                 break
             sa[r[add], ibest[add]] += 1
@@ -161,6 +168,10 @@ def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray) -> n
             else:
                 s[active] = sa
                 active = active[change]
+    if rule is not None:  # settle (near-)ties exactly, row by row, with the scalar algorithm
+        for i in np.nonzero(near)[0]:
+            row = v[i].tolist()
+            s[i] = _divisor_core(row, seats, tie_ranks(row, "votes", None), rule)
     return s
 
 
@@ -279,11 +290,9 @@ def allocate_many(
         return out
     seats = check_seats(seats)
     if info.family == "divisor":
-        power, table = _divisor_table(method, first_divisor, seats)
-        if v.shape[0] <= _CHUNK:
-            return _divisor_many(v, seats, power, table)
+        rule, table = _divisor_table(method, first_divisor, seats)
         return np.concatenate(
-            [_divisor_many(v[i : i + _CHUNK], seats, power, table) for i in range(0, v.shape[0], _CHUNK)]
+            [_divisor_many(v[i : i + _CHUNK], seats, rule.power, table, rule) for i in range(0, v.shape[0], _CHUNK)]
         )
     if info.family == "largest-remainder":
         quota = {"imperiali-quota": "imperiali"}.get(method, method)
