@@ -65,9 +65,11 @@ def part1(draws: int, baseline_runs: int, lists: int = 100, seats: int = 329) ->
         rows = votes[:m]
         theirs, t_v = _time(lambda: [ev.evaluate({i: int(x) for i, x in enumerate(r)}, seats) for r in rows])
         bad = sum(1 for i in range(m) if [theirs[i].get(j, 0) for j in range(lists)] != ours[i].tolist())
+        short = sum(1 for i in range(m) if any(not isinstance(k, int) for k in theirs[i]))
         t_all = t_v * draws / m
         print(f"    majlis allocate_many {label:<16}{t_ours:8.3f} s")
-        print(f"    votelib 0.4.0 {label:<22}{t_all:8.3f} s (timed {m:,}, extrapolated); rows differing: {bad}")
+        print(f"    votelib 0.4.0 {label:<22}{t_all:8.3f} s (timed {m:,}, extrapolated); rows differing: {bad}"
+              + (f", of which {short} exact ties that votelib leaves unresolved (majlis: more votes wins)" if short else ""))
         print(f"    ratio votelib / majlis             {t_all / t_ours:8.1f} x")
 
 

@@ -247,3 +247,12 @@ def test_mapping_and_numpy_inputs():
     np = pytest.importorskip("numpy")
     assert allocate_seats(np.array([100, 80, 30, 20]), 8) == [4, 3, 1, 0]
     assert allocate_seats([("A", 100), ("B", 80)], 3) == {"A": 2, "B": 1}
+
+
+def test_numpy_scalars_and_non_finite_votes():
+    np = pytest.importorskip("numpy")
+    assert sainte_lague([100, 80], 3, first_divisor=np.float64(1.7)) == sainte_lague([100, 80], 3, first_divisor="1.7")
+    assert allocate_seats([5.0, 3.0], 2) == [1, 1]
+    for bad in (float("nan"), float("inf"), 2.5):
+        with pytest.raises(ValidationError):
+            allocate_seats([bad, 3], 2)

@@ -27,10 +27,13 @@ TIE_BREAKS = ("votes", "order", "lot")
 def _as_int(value: Any, what: str) -> int:
     """Return ``value`` as a non-negative Python int or raise ValidationError."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        if isinstance(value, (float, Fraction, Decimal)) and value == int(value) and not isinstance(value, bool):
-            value = int(value)
-        else:
+        try:
+            whole = isinstance(value, (float, Fraction, Decimal)) and value == int(value)
+        except (ValueError, OverflowError):  # nan, inf
+            whole = False
+        if not whole:
             raise ValidationError(f"votes must be whole numbers, got {value!r} for {what}")
+        value = int(value)
     value = int(value)
     if value < 0:
         raise ValidationError(f"votes must not be negative, got {value} for {what}")
@@ -84,8 +87,8 @@ def as_fraction(value: Any, what: str) -> Fraction:
     if isinstance(value, bool):
         raise ValidationError(f"{what} must be a number, got {value!r}")
     try:
-        if isinstance(value, float):
-            return Fraction(repr(value))
+        if isinstance(value, float):  # incl. numpy.float64: its shortest decimal repr
+            return Fraction(repr(float(value)))
         if isinstance(value, (int, Fraction, Decimal, str, numbers.Rational)):
             return Fraction(value)
         if isinstance(value, numbers.Real):
