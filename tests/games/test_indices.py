@@ -241,3 +241,55 @@ def test_common_factor_and_limits():
     # a weighted game whose exact generating function would be enormous
     with pytest.raises(MajlisError, match="MiB"):
         shapley_shubik(WeightedGame([10**9 + 1, 10**9, 3] + [1] * 40, 10**9 + 7))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(multi_games(max_n=7))
+def test_capped_state_dp_fallback(g):
+    # the dictionary DP used when the multi-quota table would be too large
+    from majlis.games import _counting
+
+    vecs, qs, bmm = g
+    game = WeightedGame(vecs, qs, bmm)
+    wins = ref.weighted_predicate(vecs, qs, bmm)
+    n = len(vecs[0])
+    old = _counting.MAX_CELLS
+    _counting.MAX_CELLS = 0
+    try:
+        assert banzhaf_raw(game) == ref.swings(wins, n)
+        assert shapley_shubik(game) == ref.ref_shapley_shubik(wins, n)
+        assert coleman_prevent(game) == ref.ref_coleman(wins, n)[0]
+    finally:
+        _counting.MAX_CELLS = old
+
+
+def test_eu_lisbon_style_game_is_fast_and_consistent():
+    # 27 members, 55% of members (15) and 65% of population, blocking minority >= 4
+    # members (TEU art. 16(4)); populations (millions, Eurostat 1 Jan 2023, rounded).
+    pop = [84, 68, 59, 48, 38, 19, 18, 12, 11, 10, 10, 10, 10, 8, 6, 6, 6, 6, 6, 4, 4, 3, 2, 1, 1, 1, 1]
+    g = WeightedGame([[1] * 27, pop], [15, -(-65 * sum(pop) // 100)], blocking_min_members=4)
+    ss, bz = shapley_shubik(g), banzhaf(g)
+    assert sum(ss) == 1 and sum(bz) == 1
+    assert ss == sorted(ss, reverse=True)  # more population, more power
+    # the dual game has the same swings (Felsenthal & Machover 1998, §3.3)
+    assert banzhaf_raw(g.dual()) == banzhaf_raw(g)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(multi_games(max_n=7))
+def test_multi_quota_generating_function_engine(g):
+    # the packed multi-dimensional generating function, forced even for small games
+    from math import factorial
+
+    from majlis.games._counting import _multi_swings
+
+    vecs, qs, bmm = g
+    game = WeightedGame(vecs, qs, bmm)
+    n = len(vecs[0])
+    wins = ref.weighted_predicate(vecs, qs, bmm)
+    prof = _multi_swings(game, force=True)
+    assert prof.swings == ref.swings(wins, n)
+    assert prof.winning == len(ref.winning_coalitions(wins, n))
+    ss = [Fraction(sum(factorial(s) * factorial(n - 1 - s) * c for s, c in enumerate(sizes)), factorial(n))
+          for sizes in prof.by_size]
+    assert ss == ref.ref_shapley_shubik(wins, n)

@@ -10,8 +10,13 @@ Three engines, chosen by :func:`swing_profile` and friends:
   ``[q - w, q - 1]``; the division is never carried out: with prefix sums ``G`` of
   ``P`` in ``x`` the window equals ``sum_i (-1)^i y^i (G(q-1-iw) - G(q-1-(i+1)w))``, so
   each class costs ``O(q / w)`` big-integer operations.
-* **state dynamic programming** for games described by weight vectors, capped quotas and
-  a predicate on (size, weights): several quotas, the blocking-members clause, duals.
+* **a multi-dimensional packed generating function** for several quotas and the
+  blocking-members clause: ``prod (1 + y x^v)`` over the weight vectors, untruncated so
+  that dividing out one player stays exact, turned into suffix sums (coalitions with
+  every weight at least ``t``); weight vectors of all ones become a size threshold. Its
+  table has ``prod (W_j + 1)`` cells (``W_j`` the total of weight ``j``).
+* **state dynamic programming** (dictionary of (size, weights capped at the quotas)) when
+  that is cheaper or the table too large, and for duals of such games.
 * **enumeration** (of weight-class compositions, or of all ``2^n`` coalitions for games
   given by their minimal winning coalitions), with explicit limits.
 
@@ -240,6 +245,115 @@ def _vector_classes(vectors: Sequence[Sequence[int]], n: int) -> list[tuple[tupl
     return sorted(groups.items(), key=lambda kv: tuple(-x for x in kv[0]))
 
 
+#: Most weight-vector cells the multi-quota generating function may have.
+MAX_CELLS = 1 << 21
+
+
+def _multi_swings(game, force: bool = False) -> SwingProfile | None:
+    """Swings of a weighted game with several quotas and/or the blocking-members clause.
+
+    The generating function ``prod_i (1 + y x^{v_i})`` over all weight vectors (not
+    truncated, so that dividing out one player is exact) is built as one packed integer,
+    then turned into suffix sums ``Suf(s, t)`` = coalitions of size ``s`` with every
+    weight ``>= t``. For a player of vector ``v`` the same counts without it are
+    ``sum_i (-1)^i Suf(s - i, t - i v)``; swings of size ``s`` are then "wins with the
+    player" minus "wins without it". Weight vectors of all ones are the coalition size
+    and become a size threshold. Returns ``None`` when the table would be too large.
+    """
+    n = game.n
+    smin = 0
+    dims: list[tuple[Sequence[int], int]] = []
+    for vec, q in zip(game.weight_vectors, game.quotas):
+        if all(w == 1 for w in vec):
+            smin = max(smin, q)
+        else:
+            dims.append(reduced(vec, q))
+    k = len(dims)
+    sizes_d = [sum(v) + 1 for v, _ in dims]
+    cells = 1
+    for d in sizes_d:
+        cells *= d
+    bits = _bits(n)
+    slots = n + 1
+    if cells > MAX_CELLS or cells * slots * bits > MAX_POLY_BITS:
+        return None
+    # the capped dictionary DP costs about T * n * (n + 1) * prod(min(cap, W) + 1)
+    capped = n + 1
+    for vec, q in zip(game.weight_vectors, game.quotas):
+        capped *= min(q, sum(vec)) + 1
+    distinct = len({tuple(v[i] for v in game.weight_vectors) for i in range(n)})
+    if not force and distinct * n * capped < cells * (k + 1) + n * n:
+        return None
+    strides = [1] * k
+    for j in range(k - 2, -1, -1):
+        strides[j] = strides[j + 1] * sizes_d[j + 1]
+    vecs = [tuple(v[i] for v, _ in dims) for i in range(n)]
+    quotas = [q for _, q in dims]
+    poly = 1
+    for vec in vecs:
+        off = sum(x * st for x, st in zip(vec, strides))
+        poly += poly << ((off * slots + 1) * bits)
+    rb = slots * bits // 8
+    raw = poly.to_bytes(cells * rb + 1, "little")
+    fb = int.from_bytes
+    rows = [fb(raw[c * rb : (c + 1) * rb], "little") for c in range(cells)]
+    for j in range(k):  # suffix sums along every weight dimension
+        st, dj = strides[j], sizes_d[j]
+        for c in range(cells - 1, -1, -1):
+            if (c // st) % dj < dj - 1:
+                rows[c] += rows[c + st]
+
+    def suf(t: Sequence[int]) -> int:
+        idx = 0
+        for x, dj, st in zip(t, sizes_d, strides):
+            if x >= dj:
+                return 0
+            if x > 0:
+                idx += x * st
+        return rows[idx]
+
+    def suf_without(t: Sequence[int], vec: Sequence[int]) -> int:
+        acc = 0
+        for i in range(n):
+            val = suf([x - i * w for x, w in zip(t, vec)])
+            if val:
+                acc += -(val << (i * bits)) if i & 1 else (val << (i * bits))
+        return acc & ((1 << (n * bits)) - 1)
+
+    K = game.blocking_min_members
+    zero = [0] * k
+
+    def wins_by_size(upper: list[int], count: list[int], size_shift: int) -> list[int]:
+        out = []
+        for s in range(len(count)):
+            size = s + size_shift
+            if K is not None and n - size < K:
+                out.append(count[s])
+            elif size >= smin:
+                out.append(upper[s])
+            else:
+                out.append(0)
+        return out
+
+    swings = [0] * n
+    by_size: list[list[int]] = [[0] * n for _ in range(n)]
+    done: dict[tuple[int, ...], list[int]] = {}
+    for i, vec in enumerate(vecs):
+        if vec not in done:
+            count = _unpack(suf_without(zero, vec), n, bits)
+            up_with = _unpack(suf_without([q - w for q, w in zip(quotas, vec)], vec), n, bits)
+            up_without = _unpack(suf_without(quotas, vec), n, bits)
+            w_with = wins_by_size(up_with, count, 1)
+            w_without = wins_by_size(up_without, count, 0)
+            done[vec] = [a - b for a, b in zip(w_with, w_without)]
+        by_size[i] = done[vec]
+        swings[i] = sum(done[vec])
+    total = _unpack(suf(zero), slots, bits)
+    upper = _unpack(suf(quotas), slots, bits)
+    winning = sum(wins_by_size(upper, total, 0))
+    return SwingProfile(n, swings, by_size, winning)
+
+
 def _state_swings(game, spec) -> SwingProfile:
     vectors, caps, win = spec
     n = game.n
@@ -299,7 +413,7 @@ def _enumerated_swings(game) -> SwingProfile:
 
 def swing_profile(game, *, sizes: bool) -> SwingProfile:
     """Swing counts of every player; ``sizes=True`` also splits them by coalition size."""
-    from majlis.games.game import WeightedGame
+    from majlis.games.game import DualGame, WeightedGame
 
     if isinstance(game, WeightedGame) and game.is_single_quota:
         weights, q = reduced(game.weights, game.quota)
@@ -308,6 +422,16 @@ def swing_profile(game, *, sizes: bool) -> SwingProfile:
             return _bivariate_swings(weights, q)
         _check_size(q * _bits(len(weights)))
         return _univariate_swings(weights, q)
+    if isinstance(game, WeightedGame):
+        prof = _multi_swings(game)
+        if prof is not None:
+            return prof
+    if isinstance(game, DualGame) and isinstance(game.game, WeightedGame):
+        # swings are the same in a game and its dual, sizes mirrored (S <-> N - S - i)
+        base = swing_profile(game.game, sizes=sizes)
+        n = base.n
+        mirrored = [list(reversed(b)) for b in base.by_size] if base.by_size else None
+        return SwingProfile(n, list(base.swings), mirrored, (1 << n) - base.winning)
     spec_fn = getattr(game, "_state_spec", None)
     spec = spec_fn() if spec_fn is not None else None
     if spec is not None:

@@ -4,8 +4,12 @@ Every index is a plain function of a game registered under a string id in
 :data:`POWER_INDICES` (``"banzhaf"``, ``"shapley-shubik"``, ...); :func:`power_index`
 looks one up by id. For a single-quota weighted game all of them run in
 pseudo-polynomial time with exact big-integer arithmetic (generating functions, players
-of equal weight grouped, see :mod:`majlis.games._counting`); games with several quotas or
-the blocking-members clause use a dynamic programme over (size, capped weights); games
+of equal weight grouped, see :mod:`majlis.games._counting`). Games with several quotas
+or the blocking-members clause use a multi-dimensional generating function (pseudo-
+polynomial in the product of the weight totals) or a dynamic programme over (size,
+capped weights) for Banzhaf-type and Shapley–Shubik indices; their minimal-winning
+indices (Holler–Packel, Deegan–Packel, Johnston) enumerate weight-class compositions,
+at most 2^22, else all coalitions (``n <= 22``): an honest, documented fallback. Games
 given by minimal winning coalitions are enumerated (``n <= 22``).
 
 References
