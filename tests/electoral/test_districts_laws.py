@@ -118,3 +118,24 @@ def test_apply_law_totals_sum_to_district_seats(votes):
     r = apply_law("iraq-2025", votes)
     seats = dict(get_law("iraq-2025").seats_by_district)
     assert sum(r.totals.values()) == r.general_seats == sum(seats[g] for g in votes)
+
+
+def test_elect_candidates_2025_list_rule():
+    from majlis.electoral import elect_candidates
+
+    # Muthanna: 7 seats, 2 women. List votes = sum of candidates: X 78,000, Y 50,000, Z 5,000.
+    # Sainte-Lague 1.7: X 45882, 26000, 15600, 11143; Y 29412, 16667, 10000 -> X 4, Y 3
+    # (next: X 8667). X elects x1..x4, owes 4 // 4 = 1 woman: xw1 replaces x4. Y's 3 seats go
+    # to y1, y2 and yw (3rd by votes). Women: 2 = the quota.
+    c = [Candidate("x1", 30_000, list="X"), Candidate("x2", 20_000, list="X"), Candidate("x3", 15_000, list="X"),
+         Candidate("x4", 10_000, list="X"), Candidate("xw1", 2_000, True, "X"), Candidate("xw2", 1_000, True, "X"),
+         Candidate("y1", 30_000, list="Y"), Candidate("y2", 17_000, list="Y"), Candidate("yw", 3_000, True, "Y"),
+         Candidate("z1", 5_000, list="Z")]
+    res, elected = elect_candidates("iraq-2025", {"Muthanna": c})
+    assert res.totals == {"X": 4, "Y": 3, "Z": 0}
+    assert sorted(x.name for x in elected["Muthanna"]) == ["x1", "x2", "x3", "xw1", "y1", "y2", "yw"]
+    # the 2018 rule (a woman after three men) gives the same here; 2010's rule is only noted
+    res18, el18 = elect_candidates("iraq-2018", {"Muthanna": c})
+    assert sorted(x.name for x in el18["Muthanna"]) == sorted(x.name for x in elected["Muthanna"])
+    res10, _ = elect_candidates("iraq-2010", {"Muthanna": c})
+    assert any("not modelled" in n for n in res10.notes)

@@ -26,11 +26,26 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from majlis.electoral.districts import DistrictResult, allocate_districts
+from majlis.electoral.districts import (
+    Candidate,
+    DistrictResult,
+    allocate_districts,
+    women_quota_lists,
+    women_quota_sntv,
+)
 from majlis.electoral.methods import get_method
 from majlis.errors import UnknownIdError, ValidationError
 
-__all__ = ["Law", "LawResult", "LAWS", "get_law", "apply_law", "compare_laws", "IRAQ_GOVERNORATE_SEATS"]
+__all__ = [
+    "Law",
+    "LawResult",
+    "LAWS",
+    "get_law",
+    "apply_law",
+    "compare_laws",
+    "elect_candidates",
+    "IRAQ_GOVERNORATE_SEATS",
+]
 
 # General (non-minority) seats per governorate, 2014-2025: governorates.csv (general_seats),
 # from the 2018/2025 seat tables (Kirkuk Now; Shafaq 2025; IPU PARLINE), sum 320.
@@ -301,3 +316,93 @@ def compare_laws(
     {'iraq-2010': {'KDP': 9, 'PUK': 2, 'NG': 2, 'CDJ': 1}, 'iraq-2018': {'KDP': 10, 'PUK': 2, 'NG': 2, 'CDJ': 1}}
     """
     return {get_law(law).id: apply_law(law, votes_by_district, estimated=estimated) for law in laws}
+
+
+def elect_candidates(
+    law: str | Law,
+    candidates_by_district: Mapping[str, Sequence[Candidate]],
+    seats_by_district: Mapping[str, int] | None = None,
+    *,
+    list_votes_by_district: Mapping[str, Mapping[str, int]] | None = None,
+) -> tuple[LawResult, dict[str, list[Candidate]]]:
+    """Apply a law down to the candidates, women's quota included.
+
+    * SNTV laws (``iraq-2021``): each district elects its top candidates, then
+      :func:`~majlis.electoral.women_quota_sntv` with one seat per district reserved for a woman.
+    * List laws: list votes are ``list_votes_by_district`` or else the sum of the list's
+      candidates' votes; seats per list by the law's method; then, within lists, candidates by
+      personal votes and the women's rule: ``list-2025`` ->
+      :func:`~majlis.electoral.women_quota_lists` with the governorate's quota;
+      ``after-three-men`` (2014, 2018: a woman after every three winning men) -> each list owes
+      ``floor(seats / 4)`` women (the same function with no governorate top-up).
+      ``governorate-top-women-2010`` is not modelled (noted in the result).
+
+    Returns
+    -------
+    (LawResult, dict)
+        Seats per list after the quota (an SNTV substitution can move a seat between lists)
+        and the elected candidates per district.
+
+    Examples
+    --------
+    >>> c = [Candidate("Ali", 9000, list="X"), Candidate("Omar", 7000, list="Y"),
+    ...      Candidate("Zaid", 6500, list="X"), Candidate("Huda", 4000, True, list="Y")]
+    >>> res, elected = elect_candidates("iraq-2021", {"Karbala-1": c}, {"Karbala-1": 3})
+    >>> [x.name for x in elected["Karbala-1"]], res.totals
+    (['Ali', 'Omar', 'Huda'], {'X': 1, 'Y': 2})
+    """
+    law = get_law(law)
+    default = dict(law.seats_by_district)
+    women = dict(law.women_seats_by_district)
+    elected: dict[str, list[Candidate]] = {}
+    districts: dict[str, dict[str, int]] = {}
+    notes: list[str] = []
+    for d, cands in candidates_by_district.items():
+        cands = list(cands)
+        key = canonical_governorate(d)
+        if seats_by_district is not None and d in seats_by_district:
+            seats = seats_by_district[d]
+        elif key in default:
+            seats = default[key]
+        else:
+            raise ValidationError(f"law {law.id} has no seat count for district {d!r}; pass seats_by_district")
+        if law.method == "sntv":
+            quota = 1 if law.women_quota == "district-sntv-2021" else 0
+            chosen = women_quota_sntv(cands, seats, quota)
+        else:
+            if list_votes_by_district is not None and d in list_votes_by_district:
+                lv = dict(list_votes_by_district[d])
+            else:
+                lv = {}
+                for c in cands:
+                    if c.list is None:
+                        raise ValidationError(f"candidate {c.name!r} in {d!r} has no list")
+                    lv[c.list] = lv.get(c.list, 0) + c.votes
+            list_seats = apply_law(law, {d: lv}, {d: seats}).districts[d]
+            by_list: dict[str, list[Candidate]] = {}
+            for c in cands:
+                by_list.setdefault(c.list or "", []).append(c)
+            if law.women_quota == "list-2025":
+                per = women_quota_lists(list_seats, by_list, women.get(key, 0), lv)
+            elif law.women_quota == "after-three-men":
+                per = women_quota_lists(list_seats, by_list, 0, lv)
+            else:
+                per = {n: sorted(by_list.get(n, []), key=lambda c: -c.votes)[:s] for n, s in list_seats.items()}
+                if law.women_quota != "none":
+                    notes.append(f"women's quota rule {law.women_quota} is not modelled; candidates by votes only")
+            chosen = [c for n in per for c in per[n]]
+        elected[d] = chosen
+        counts: dict[str, int] = {}
+        for c in cands:
+            counts.setdefault(c.list if c.list is not None else c.name, 0)
+        for c in chosen:
+            k = c.list if c.list is not None else c.name
+            counts[k] = counts.get(k, 0) + 1
+        districts[d] = counts
+    totals: dict[str, int] = {}
+    for counts in districts.values():
+        for n, k in counts.items():
+            totals[n] = totals.get(n, 0) + k
+    if law.minority_seats:
+        notes.append(f"{len(law.minority_seats)} minority quota seats are separate ballots, not included")
+    return LawResult(law.id, districts, totals, sum(len(v) for v in elected.values()), (), tuple(dict.fromkeys(notes))), elected
