@@ -62,3 +62,15 @@ def test_counterfactual_2018_votes_under_2025_and_2010_laws():
 def test_unknown_election():
     with pytest.raises(UnknownIdError):
         load_election_votes(1999)
+
+
+def test_tail_check_for_unlisted_lists():
+    from majlis.electoral.elections import _tail_covered
+
+    law = get_law("iraq-2025")
+    # 2 seats: A 588, B 529 win; C's 100/1.7 = 59 is far below: an unlisted list (< 100 votes)
+    # could not win -> a full reproduction is meaningful
+    assert _tail_covered({"A": 1000, "B": 900, "C": 100}, {"A": 1, "B": 1, "C": 0}, law)
+    # 3 seats with only A and B listed: the last seat is A's 2nd (333); an unlisted list with,
+    # say, 800 votes (800/1.7 = 471) would have taken it -> not covered
+    assert not _tail_covered({"A": 1000, "B": 900}, {"A": 2, "B": 1}, law)
