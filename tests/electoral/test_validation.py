@@ -74,3 +74,12 @@ def test_tail_check_for_unlisted_lists():
     # 3 seats with only A and B listed: the last seat is A's 2nd (333); an unlisted list with,
     # say, 800 votes (800/1.7 = 471) would have taken it -> not covered
     assert not _tail_covered({"A": 1000, "B": 900}, {"A": 2, "B": 1}, law)
+
+
+def test_counterfactual_mode(run_cli):
+    checks = validate_election(2025, "iraq-2010")
+    assert {c.mode for c in checks} == {"counterfactual"} and all(c.ok is None for c in checks)
+    r = run_cli("seats", "--election", "2025", "--law", "iraq-2014", "--json")
+    doc = __import__("json").loads(r.out)
+    assert r.code == 0 and doc["law"] == "iraq-2014"
+    assert doc["districts"]["Erbil"]["check"] == "counterfactual"

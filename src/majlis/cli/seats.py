@@ -12,6 +12,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from majlis.cli._app import app, console
 from majlis.electoral import (
@@ -78,7 +79,7 @@ def _read_votes_file(path: Path) -> dict[str, dict[str, int]]:
 
 
 def _seat_table(title: str, votes: dict[str, int], seats: dict[str, int], official: dict[str, int] | None = None) -> Table:
-    console.print(title)
+    console.print(title, markup=False)
     t = Table()
     t.add_column("list")
     t.add_column("votes", justify="right")
@@ -90,7 +91,7 @@ def _seat_table(title: str, votes: dict[str, int], seats: dict[str, int], offici
     names.sort(key=lambda n: (-seats.get(n, 0), -votes.get(n, 0)))
     for n in names:
         v = votes.get(n)
-        cells = [n, "—" if v is None else f"{v:,} ({v / total:.1%})", str(seats.get(n, 0))]
+        cells: list[Any] = [Text(n), "—" if v is None else f"{v:,} ({v / total:.1%})", str(seats.get(n, 0))]
         if official is not None:
             cells.append("?" if n not in official else str(official[n]))
         t.add_row(*cells)
@@ -98,12 +99,12 @@ def _seat_table(title: str, votes: dict[str, int], seats: dict[str, int], offici
 
 
 def _flip_table(fm: Any, title: str) -> Table:
-    console.print(title)
+    console.print(title, markup=False)
     t = Table()
     for col in ("list", "votes", "seats", "votes to gain a seat", "votes to lose a seat"):
         t.add_column(col, justify="left" if col == "list" else "right")
     for m in fm.lists:
-        t.add_row(m.list, f"{m.votes:,}", str(m.seats), "—" if m.votes_to_gain is None else f"{m.votes_to_gain:,}",
+        t.add_row(Text(m.list), f"{m.votes:,}", str(m.seats), "—" if m.votes_to_gain is None else f"{m.votes_to_gain:,}",
                   "—" if m.votes_to_lose is None else f"{m.votes_to_lose:,}")
     return t
 
@@ -167,8 +168,8 @@ def seats_cmd(
         console.print(_seat_table(f"{get_method(method).name}{fd}: {seats} seats", by_district[""], result))
         if fm is not None:
             console.print(_flip_table(fm, "Flip margins (others' votes fixed)"))
-            console.print(_seat_line("last seat", fm.last_seat))
-            console.print(_seat_line("next seat", fm.next_seat))
+            console.print(_seat_line("last seat", fm.last_seat), markup=False)
+            console.print(_seat_line("next seat", fm.next_seat), markup=False)
         return
     # several districts
     if "" in by_district:
@@ -204,15 +205,15 @@ def seats_cmd(
         console.print(_seat_table(f"{d}: {sum(districts[d].values())} seats", v, districts[d]))
         if d in flips:
             console.print(_flip_table(flips[d], f"{d}: flip margins"))
-            console.print(_seat_line("last seat", flips[d].last_seat))
-            console.print(_seat_line("next seat", flips[d].next_seat))
+            console.print(_seat_line("last seat", flips[d].last_seat), markup=False)
+            console.print(_seat_line("next seat", flips[d].next_seat), markup=False)
     national_votes: dict[str, int] = {}
     for v in by_district.values():
         for n, x in v.items():
             national_votes[n] = national_votes.get(n, 0) + x
     console.print(_seat_table(f"Total: {total} seats", national_votes, dict(totals)))
     for note in doc.get("notes", []):
-        console.print(f"note: {note}")
+        console.print(f"note: {note}", markup=False)
 
 
 def _election(election: str, law: str | None, as_json: bool, flip: bool) -> None:
@@ -246,13 +247,13 @@ def _election(election: str, law: str | None, as_json: bool, flip: bool) -> None
                    None: "not checked"}[c.ok]
         console.print(_seat_table(f"{c.governorate} ({law_id}): {verdict} [{c.mode}]", ev.votes[c.governorate],
                                   c.predicted, c.official))
-        console.print(f"  {c.reason}")
+        console.print(f"  {c.reason}", markup=False)
         if flip:
             fm = flip_margins(ev.votes[c.governorate], sum(c.predicted.values()), lw.method,
                               first_divisor=lw.first_divisor)
             console.print(_flip_table(fm, f"{c.governorate}: flip margins"))
-            console.print(_seat_line("last seat", fm.last_seat))
-            console.print(_seat_line("next seat", fm.next_seat))
-    console.print(f"{len(res.estimated)} inputs are estimates (preliminary, approximate or missing votes).")
+            console.print(_seat_line("last seat", fm.last_seat), markup=False)
+            console.print(_seat_line("next seat", fm.next_seat), markup=False)
+    console.print(f"{len(res.estimated)} inputs are estimates (preliminary, approximate or missing votes).", markup=False)
     for note in doc["notes"]:
-        console.print(f"note: {note}")
+        console.print(f"note: {note}", markup=False)

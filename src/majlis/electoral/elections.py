@@ -17,7 +17,9 @@ the official result, as strictly as the data allows:
     with votes must be consistent with one common divisor (the largest next quotient no
     larger than the smallest winning quotient) — a necessary condition of the method;
 ``none``
-    no official seats are known: nothing to check (the votes still serve counterfactuals).
+    no official seats are known: nothing to check (the votes still serve counterfactuals);
+``counterfactual``
+    ``law`` is not the law the election was held under: the official seats are only shown.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ class GovernorateCheck:
     """The validation of one governorate: mode, verdict, predicted and official seats."""
 
     governorate: str
-    mode: str  # full | partial | consistency | none
+    mode: str  # full | partial | consistency | none | counterfactual
     ok: bool | None
     predicted: dict[str, int]
     official: dict[str, int]
@@ -165,11 +167,17 @@ def validate_election(year: int | str, law: str | Law | None = None) -> list[Gov
     if get_method(law.method).family != "divisor" and law.method not in ("hare", "droop"):
         raise ValidationError(f"law {law.id} needs candidate votes; the data has list votes only")
     magnitudes = dict(law.seats_by_district)
+    own = ELECTION_LAWS.get(ev.year)
     out = []
     for gov, votes in ev.votes.items():
         official = ev.official.get(gov, {})
         seats = magnitudes[canonical_governorate(gov)]
         predicted = apply_law(law, {gov: votes}).districts[gov]
+        if law.id != own:
+            out.append(GovernorateCheck(gov, "counterfactual", None, predicted, official,
+                                        f"{law.id} applied to the {ev.year} votes (held under {own}); "
+                                        "official seats shown for comparison"))
+            continue
         missing_votes = [n for n, s in official.items() if s > 0 and n not in votes]
         if not official:
             out.append(GovernorateCheck(gov, "none", None, predicted, {}, "no official seats in the sources"))
