@@ -80,3 +80,23 @@ def ref_droop(votes: list[int], seats: int) -> list[int]:
 def ref_sntv(votes: list[int], seats: int) -> list[int]:
     winners = sorted(range(len(votes)), key=lambda i: (-votes[i], i))[:seats]
     return [1 if i in winners else 0 for i in range(len(votes))]
+
+
+def ref_lr_general(votes: list[int], seats: int, num_extra: int) -> list[int]:
+    """Largest remainder with quota V / (S + num_extra) (1: Hagenbach-Bischoff, 2: Imperiali),
+    in integers: whole = v (S + e) // V, remainder = v (S + e) % V. If the whole quotas exceed
+    S, seats are taken back from the smallest remainders (fewer votes, then later list first)."""
+    total, m = sum(votes), seats + num_extra
+    base = [v * m // total for v in votes]
+    rem = [v * m % total for v in votes]
+    left = seats - sum(base)
+    if left < 0:
+        order = sorted((i for i in range(len(votes)) if base[i] > 0), key=lambda i: (rem[i], votes[i], -i))
+        for j in range(-left):
+            base[order[j % len(order)]] -= 1
+        return base
+    order = sorted((i for i in range(len(votes)) if votes[i] > 0), key=lambda i: (rem[i], votes[i], -i),
+                   reverse=True)
+    for j in range(left):
+        base[order[j % len(order)]] += 1
+    return base

@@ -100,3 +100,10 @@ def test_float_tie_that_is_not_a_tie_is_settled_exactly():
     assert b * b - 3 * a * a == -2
     assert allocate_seats([a, b], 4, "huntington-hill") == [2, 2]
     assert allocate_many([[a, b], [b, a]], 4, "huntington-hill").tolist() == [[2, 2], [2, 2]]
+
+
+def test_imperiali_quota_excess_taken_one_seat_per_list():
+    # V = 84, 7 seats, Imperiali quota 84 / 9: whole quotas 3 + 6 = 9 > 7, both remainders 0.
+    # The two excess seats come back one per list, weakest first (A, then B) -> [2, 5].
+    assert allocate_seats([28, 56], 7, "imperiali-quota") == [2, 5]
+    assert allocate_many([[28, 56], [56, 28]], 7, "imperiali-quota").tolist() == [[2, 5], [5, 2]]

@@ -190,17 +190,22 @@ def _lr_many(v: np.ndarray, seats: int, quota: str) -> np.ndarray:
     rem = num % den  # remainders share the row's denominator: compare them directly
     left = seats - whole.sum(axis=1)
     prio = v * n + (n - 1 - np.arange(n))
-    if (left < 0).any():  # small quota: take back from the smallest remainders
+    if (left < 0).any():  # small quota: take back one seat each from the smallest remainders
         over = np.where(left < 0)[0]
-        for _ in range(int(-left.min())):
-            w = whole[over]
-            key = np.where(w > 0, rem[over], np.iinfo(np.int64).max)
-            kmin = key.min(axis=1)
-            cand = np.where(key == kmin[:, None], prio[over], np.iinfo(np.int64).max)
-            j = cand.argmin(axis=1)
-            need = (seats - w.sum(axis=1)) < 0
-            w[np.arange(over.size)[need], j[need]] -= 1
-            whole[over] = w
+        w = whole[over]
+        big = np.iinfo(np.int64).max
+        # order: lists holding seats first, by remainder ascending, then weakest priority first
+        o1 = np.argsort(prio[over], axis=1, kind="stable")
+        key = np.where(np.take_along_axis(w, o1, axis=1) > 0, np.take_along_axis(rem[over], o1, axis=1), big)
+        order = np.take_along_axis(o1, np.argsort(key, axis=1, kind="stable"), axis=1)
+        holders = (w > 0).sum(axis=1)
+        excess = -left[over]
+        r = np.arange(over.size)
+        for j in range(int(excess.max())):
+            go = j < excess
+            pos = j % np.maximum(holders, 1)
+            w[r[go], order[r[go], pos[go]]] -= 1
+        whole[over] = w
         left = seats - whole.sum(axis=1)
     # order lists by (remainder desc, priority desc): sort by priority, then stable by remainder
     o1 = np.argsort(-prio, axis=1, kind="stable")
