@@ -139,3 +139,16 @@ def test_elect_candidates_2025_list_rule():
     assert sorted(x.name for x in el18["Muthanna"]) == sorted(x.name for x in elected["Muthanna"])
     res10, _ = elect_candidates("iraq-2010", {"Muthanna": c})
     assert any("not modelled" in n for n in res10.notes)
+
+
+def test_apply_law_with_minority_ballots():
+    # 2025 winners per the shared minority_seats.csv (AINA/Rudaw): Feyli Kurd seat in Wasit to
+    # Haidar Ali with 17,174 votes; an invented runner-up below him.
+    r = apply_law("iraq-2025", {"Wasit": {"A": 1000, "B": 500}},
+                  minority_votes={"feyli_kurd": {"Haidar Ali": 17_174, "Runner-up": 9_000}})
+    assert r.minority == {"feyli_kurd": ["Haidar Ali"]}
+    assert any("8 minority quota seats" in n for n in r.notes)
+    with pytest.raises(ValidationError):
+        apply_law("iraq-2025", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd_wasit": {"x": 1}})
+    with pytest.raises(ValidationError):
+        apply_law("iraq-2010", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd": {"x": 1}})  # no Feyli seat in 2010

@@ -30,6 +30,7 @@ from majlis.electoral.districts import (
     Candidate,
     DistrictResult,
     allocate_districts,
+    allocate_quota_seats,
     women_quota_lists,
     women_quota_sntv,
 )
@@ -143,6 +144,7 @@ class LawResult:
     general_seats: int
     estimated: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    minority: dict[str, list[str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (``seats`` = national totals)."""
@@ -151,6 +153,7 @@ class LawResult:
             "seats": dict(self.totals),
             "general_seats": self.general_seats,
             "districts": {d: dict(s) for d, s in self.districts.items()},
+            "minority": {k: list(v) for k, v in self.minority.items()},
             "estimated": list(self.estimated),
             "notes": list(self.notes),
         }
@@ -240,6 +243,7 @@ def apply_law(
     seats_by_district: Mapping[str, int] | None = None,
     *,
     estimated: Collection[str] = (),
+    minority_votes: Mapping[str, Mapping[str, int]] | None = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> LawResult:
@@ -256,6 +260,10 @@ def apply_law(
     estimated : collection of str
         Labels of inputs that are estimates (e.g. ``"Baghdad/Taqaddum"``); echoed in the
         result so every counterfactual says what it rests on.
+    minority_votes : Mapping[str, Mapping[str, int]], optional
+        Candidate votes on each minority ballot, keyed by the law's seat ids
+        (``christian_baghdad``, ``yazidi``, ...): each seat goes to its most-voted candidate
+        (:func:`~majlis.electoral.allocate_quota_seats`) and is reported in ``minority``.
 
     Returns
     -------
@@ -294,11 +302,21 @@ def apply_law(
         notes.append(f"women's quota ({law.women_quota}) not applied: it needs candidate-level votes"
                      + ("; under this rule it changes who sits for a list, not list totals"
                         if law.women_quota in ("list-2025", "after-three-men") else ""))
-    if law.minority_seats:
-        notes.append(f"{len(law.minority_seats)} minority quota seats are separate ballots, not included")
+    minority: dict[str, list[str]] = {}
+    if minority_votes:
+        known = {m[0] for m in law.minority_seats}
+        for seat_id in minority_votes:
+            if seat_id not in known:
+                raise ValidationError(
+                    f"law {law.id} has no minority seat {seat_id!r}: use one of {', '.join(sorted(known)) or 'none'}"
+                )
+        minority = allocate_quota_seats(minority_votes)
+    missing = len(law.minority_seats) - len(minority)
+    if missing:
+        notes.append(f"{missing} minority quota seats are separate ballots, not included (no votes given)")
     if not law.verified:
         notes.append(f"law preset {law.id} is not fully verified: {law.notes}")
-    return LawResult(law.id, res.districts, res.totals, res.seats, tuple(sorted(estimated)), tuple(notes))
+    return LawResult(law.id, res.districts, res.totals, res.seats, tuple(sorted(estimated)), tuple(notes), minority)
 
 
 def compare_laws(
