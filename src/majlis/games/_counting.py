@@ -156,38 +156,28 @@ def _bivariate_swings(weights: Sequence[int], q: int) -> SwingProfile:
     n = len(weights)
     classes = weight_classes(weights)
     bits = _bits(n)
-    nb = bits // 8
     slots = n + 1  # sizes 0..n in one row
-    row_bits = slots * bits
-    total_bits = q * row_bits
-    mask = (1 << total_bits) - 1
     active = [(w, len(ms)) for w, ms in classes if w < q]
-    # Place the class with most members directly (binomial coefficients), multiply the rest.
-    poly = 1
+    # rows[k]: coalitions of weight k, packed over their size. The class with most
+    # members is written down directly (binomial coefficients), then one player at a time
+    # rows[k] += y * rows[k - w], lightest first.
+    rows = [0] * q
+    rows[0] = 1
     if active:
         first = max(range(len(active)), key=lambda j: active[j][1])
         w0, m0 = active.pop(first)
-        buf = bytearray(total_bits // 8 + nb)
+        rows[0] = 0
         for j in range(m0 + 1):
             if j * w0 >= q:
                 break
-            off = (j * w0 * slots + j) * nb
-            buf[off : off + nb] = comb(m0, j).to_bytes(nb, "little")
-        poly = int.from_bytes(buf, "little")
-        active.sort()  # lightest first: the unmasked polynomial grows slowly
-        slack = total_bits + (1 << 20)
-        for w, m in active:
-            sh = (w * slots + 1) * bits
+            rows[j * w0] += comb(m0, j) << (j * bits)
+        for w, m in sorted(active):
             for _ in range(m):
-                poly += poly << sh
-                if poly.bit_length() > slack:
-                    poly &= mask
-        poly &= mask
-    # rows of prefix sums in x, each row packed over sizes
-    raw = poly.to_bytes(total_bits // 8 + 1, "little")
-    rb = row_bits // 8
-    fb = int.from_bytes
-    rows = list(accumulate(fb(raw[k * rb : (k + 1) * rb], "little") for k in range(q)))
+                for k in range(q - 1, w - 1, -1):
+                    r = rows[k - w]
+                    if r:
+                        rows[k] += r << bits
+    rows = list(accumulate(rows))  # prefix sums in x
     swings = [0] * n
     by_size: list[list[int]] = [[0] * n for _ in range(n)]
     for w, members in classes:
