@@ -1,11 +1,14 @@
 """Exact counting engines behind the power indices (private).
 
-Three engines, chosen by :func:`swing_profile` and friends:
+Four engines, chosen by :func:`swing_profile` and friends:
 
 * **packed generating functions** for a single-quota weighted game. Players of equal
   weight form one class; the generating function ``prod (1 + y x^w)^m`` (``y`` counts
-  members, ``x`` weight, truncated at the quota) is stored as one big Python integer,
-  ``B`` bits per coefficient, so multiplying by ``1 + y x^w`` is one shift and one add.
+  members, ``x`` weight, truncated at the quota) is stored with ``B`` bits per
+  coefficient: for Banzhaf as one big Python integer (multiplying by ``1 + x^w`` is one
+  shift and one add), for Shapley–Shubik as one big integer per weight, packed over
+  sizes (``row[k] += row[k - w] << B``). The largest class is written down directly
+  with binomial coefficients (Iraq's one-seat players, a house of single MPs).
   The swings of a player are the coefficients of ``P / (1 + y x^w)`` in the window
   ``[q - w, q - 1]``; the division is never carried out: with prefix sums ``G`` of
   ``P`` in ``x`` the window equals ``sum_i (-1)^i y^i (G(q-1-iw) - G(q-1-(i+1)w))``, so

@@ -211,9 +211,9 @@ def shapley_shubik(game) -> list[Fraction]:
     Notes
     -----
     Single quota: bivariate generating function ``prod (1 + y x^w)^m`` (``y`` counts
-    members) packed into one big integer, swings by size read off
-    ``P / (1 + y x^{w_i})`` without dividing; O(n^2 q) bit operations on packed
-    integers, ``O(q / w)`` big-integer operations per weight class [2]_.
+    members), one big integer per weight packed over sizes; swings by size read off
+    ``P / (1 + y x^{w_i})`` without dividing: O(n q) big-integer operations to build,
+    ``O(q / w)`` per weight class [2]_.
 
     References
     ----------
