@@ -44,11 +44,15 @@ def part1(draws: int, baseline_runs: int, lists: int = 100, seats: int = 329) ->
     else:
         names = [f"p{i}" for i in range(lists)]
         rows = votes[:n].tolist()
-        theirs, t_app = _time(lambda: [app.compute("dhondt", r, seats, parties=names, verbose=False) for r in rows])
+        theirs, t_app = _time(
+            lambda: [app.compute("dhondt", r, seats, parties=names, verbose=False) for r in rows]
+        )
         t_all = t_app * draws / n
         bad = sum(1 for i in range(n) if list(theirs[i]) != ours[i].tolist())
         label = "" if n == draws else f" (timed {n:,}, extrapolated)"
-        print(f"    apportionment 1.0 dhondt           {t_all:8.3f} s{label}; rows differing: {bad}")
+        print(
+            f"    apportionment 1.0 dhondt           {t_all:8.3f} s{label}; rows differing: {bad}"
+        )
         print(f"    ratio apportionment / majlis       {t_all / t_ours:8.1f} x")
     try:
         from votelib.evaluate.proportional import HighestAverages
@@ -58,24 +62,41 @@ def part1(draws: int, baseline_runs: int, lists: int = 100, seats: int = 329) ->
     m = min(n, 1000)
     for label, method, fd, divisor in [
         ("dhondt", "dhondt", None, "d_hondt"),
-        ("sainte-lague 1.7", "sainte-lague", "1.7", lambda k: Fraction(17, 10) if k == 0 else 2 * k + 1),
+        (
+            "sainte-lague 1.7",
+            "sainte-lague",
+            "1.7",
+            lambda k: Fraction(17, 10) if k == 0 else 2 * k + 1,
+        ),
     ]:
         ours, t_ours = _time(lambda: allocate_many(votes, seats, method, first_divisor=fd))
         ev = HighestAverages(divisor)
         rows = votes[:m]
-        theirs, t_v = _time(lambda: [ev.evaluate({i: int(x) for i, x in enumerate(r)}, seats) for r in rows])
-        bad = sum(1 for i in range(m) if [theirs[i].get(j, 0) for j in range(lists)] != ours[i].tolist())
+        theirs, t_v = _time(
+            lambda: [ev.evaluate({i: int(x) for i, x in enumerate(r)}, seats) for r in rows]
+        )
+        bad = sum(
+            1 for i in range(m) if [theirs[i].get(j, 0) for j in range(lists)] != ours[i].tolist()
+        )
         short = sum(1 for i in range(m) if any(not isinstance(k, int) for k in theirs[i]))
         t_all = t_v * draws / m
         print(f"    majlis allocate_many {label:<16}{t_ours:8.3f} s")
-        print(f"    votelib 0.4.0 {label:<22}{t_all:8.3f} s (timed {m:,}, extrapolated); rows differing: {bad}"
-              + (f", of which {short} exact ties that votelib leaves unresolved (majlis: more votes wins)" if short else ""))
+        print(
+            f"    votelib 0.4.0 {label:<22}{t_all:8.3f} s (timed {m:,}, extrapolated); rows differing: {bad}"
+            + (
+                f", of which {short} exact ties that votelib leaves unresolved (majlis: more votes wins)"
+                if short
+                else ""
+            )
+        )
         print(f"    ratio votelib / majlis             {t_all / t_ours:8.1f} x")
 
 
 def part2(draws: int, lists: int = 12) -> None:
-    print(f"[2] {draws:,} modified Sainte-Lague (1.7) allocations of Iraq's 18 governorates "
-          f"({sum(IRAQ_GOVERNORATE_SEATS.values())} seats, {lists} lists each)")
+    print(
+        f"[2] {draws:,} modified Sainte-Lague (1.7) allocations of Iraq's 18 governorates "
+        f"({sum(IRAQ_GOVERNORATE_SEATS.values())} seats, {lists} lists each)"
+    )
     rng = np.random.default_rng(7)
     total = 0.0
     chunk = 250_000
@@ -88,13 +109,17 @@ def part2(draws: int, lists: int = 12) -> None:
             out, t = _time(lambda: allocate_many(votes, seats, "sainte-lague", first_divisor="1.7"))
             total += t
             seats_won += out.sum(axis=0)
-    print(f"    majlis allocate_many (allocation time only) {total:8.2f} s "
-          f"({draws * 18 / total:,.0f} governorate allocations per second)")
+    print(
+        f"    majlis allocate_many (allocation time only) {total:8.2f} s "
+        f"({draws * 18 / total:,.0f} governorate allocations per second)"
+    )
     print(f"    goal < 60 s: {'met' if total < 60 else 'NOT met'}")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--draws", type=int, default=10_000)
     ap.add_argument("--baseline-runs", type=int, default=10_000)
     ap.add_argument("--iraq-draws", type=int, default=1_000_000)

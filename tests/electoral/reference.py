@@ -32,7 +32,9 @@ def divisor_table(method: str, k: int, first: Fraction | None = None) -> Fractio
     return d
 
 
-def ref_divisor(votes: list[int], seats: int, method: str, first: Fraction | None = None) -> list[int]:
+def ref_divisor(
+    votes: list[int], seats: int, method: str, first: Fraction | None = None
+) -> list[int]:
     """Top-``seats`` entries of the quotient table; ties -> more votes, then lower index."""
     power = 2 if method == "huntington-hill" else 1
     entries = []
@@ -91,12 +93,17 @@ def ref_lr_general(votes: list[int], seats: int, num_extra: int) -> list[int]:
     rem = [v * m % total for v in votes]
     left = seats - sum(base)
     if left < 0:
-        order = sorted((i for i in range(len(votes)) if base[i] > 0), key=lambda i: (rem[i], votes[i], -i))
+        order = sorted(
+            (i for i in range(len(votes)) if base[i] > 0), key=lambda i: (rem[i], votes[i], -i)
+        )
         for j in range(-left):
             base[order[j % len(order)]] -= 1
         return base
-    order = sorted((i for i in range(len(votes)) if votes[i] > 0), key=lambda i: (rem[i], votes[i], -i),
-                   reverse=True)
+    order = sorted(
+        (i for i in range(len(votes)) if votes[i] > 0),
+        key=lambda i: (rem[i], votes[i], -i),
+        reverse=True,
+    )
     for j in range(left):
         base[order[j % len(order)]] += 1
     return base

@@ -12,17 +12,29 @@ from majlis.electoral import allocate_many, allocate_seats
 from majlis.errors import InfeasibleQuotaError, UnknownMethodError, ValidationError
 from reference import ref_divisor
 
-ALL = [("dhondt", None), ("sainte-lague", None), ("sainte-lague", "1.7"), ("sainte-lague", 1.4),
-       ("imperiali", None), ("danish", None), ("huntington-hill", None), ("adams", None),
-       ("hare", None), ("droop", None), ("hagenbach-bischoff", None), ("imperiali-quota", None)]
+ALL = [
+    ("dhondt", None),
+    ("sainte-lague", None),
+    ("sainte-lague", "1.7"),
+    ("sainte-lague", 1.4),
+    ("imperiali", None),
+    ("danish", None),
+    ("huntington-hill", None),
+    ("adams", None),
+    ("hare", None),
+    ("droop", None),
+    ("hagenbach-bischoff", None),
+    ("imperiali-quota", None),
+]
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     st.sampled_from(ALL),
     st.integers(1, 12).flatmap(
-        lambda n: hnp.arrays(np.int64, st.tuples(st.integers(1, 30), st.just(n)),
-                             elements=st.integers(0, 60))  # small range: many exact ties
+        lambda n: hnp.arrays(
+            np.int64, st.tuples(st.integers(1, 30), st.just(n)), elements=st.integers(0, 60)
+        )  # small range: many exact ties
     ),
     st.integers(1, 40),
 )
@@ -75,8 +87,14 @@ def test_bad_input(call, error):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.integers(10**6, 10**9), st.integers(-2, 2), st.integers(0, 10**6), st.sampled_from(
-    [("sainte-lague", "1.7", 30, 17), ("dhondt", None, 2, 1), ("huntington-hill", None, 0, 0)]))
+@given(
+    st.integers(10**6, 10**9),
+    st.integers(-2, 2),
+    st.integers(0, 10**6),
+    st.sampled_from(
+        [("sainte-lague", "1.7", 30, 17), ("dhondt", None, 2, 1), ("huntington-hill", None, 0, 0)]
+    ),
+)
 def test_large_near_ties_are_exact(a, delta, c, spec):
     # B's 2nd quotient is made (nearly) equal to A's 1st: b/d(1) ~ a/d(0) at ~1e9 votes, where
     # float64 quotients cannot be trusted; the batch must still equal the exact scalar result

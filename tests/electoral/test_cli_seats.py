@@ -8,28 +8,75 @@ import pytest
 
 
 def test_issue_example(run_cli):
-    r = run_cli("seats", "--method", "sainte-lague", "--first-divisor", "1.7", "--seats", "10",
-                "--votes", "A=1000,B=600,C=300", "--json")
+    r = run_cli(
+        "seats",
+        "--method",
+        "sainte-lague",
+        "--first-divisor",
+        "1.7",
+        "--seats",
+        "10",
+        "--votes",
+        "A=1000,B=600,C=300",
+        "--json",
+    )
     assert r.code == 0, r.err
     doc = json.loads(r.out)
     # hand computation in tests/electoral/test_methods.py style: A 588,333,200,143,111;
     # B 353,200,120; C 176,100 -> A 5, B 3, C 2
     assert doc["seats"] == {"A": 5, "B": 3, "C": 2}
-    r2 = run_cli("seats", "--method", "sainte-lague", "--first-divisor", "1.7", "--seats", "10",
-                 "--votes", "A=1000,B=600,C=300")
+    r2 = run_cli(
+        "seats",
+        "--method",
+        "sainte-lague",
+        "--first-divisor",
+        "1.7",
+        "--seats",
+        "10",
+        "--votes",
+        "A=1000,B=600,C=300",
+    )
     assert r2.code == 0 and "A" in r2.out and "5" in r2.out
 
 
 def test_threshold_and_flip(run_cli):
-    r = run_cli("seats", "-m", "dhondt", "--seats", "8", "--votes", "A=100000,B=80000,C=30000,D=20000",
-                "--threshold", "0.1", "--json")
+    r = run_cli(
+        "seats",
+        "-m",
+        "dhondt",
+        "--seats",
+        "8",
+        "--votes",
+        "A=100000,B=80000,C=30000,D=20000",
+        "--threshold",
+        "0.1",
+        "--json",
+    )
     assert json.loads(r.out)["seats"] == {"A": 4, "B": 3, "C": 1, "D": 0}
-    r = run_cli("seats", "-m", "dhondt", "--seats", "8", "--votes", "A=100000,B=80000,C=30000,D=20000",
-                "--flip", "--json")
+    r = run_cli(
+        "seats",
+        "-m",
+        "dhondt",
+        "--seats",
+        "8",
+        "--votes",
+        "A=100000,B=80000,C=30000,D=20000",
+        "--flip",
+        "--json",
+    )
     flip = json.loads(r.out)["flip"]
     assert {m["list"]: m["votes_to_gain"] for m in flip["lists"]}["D"] == 5001  # see test_margins
     assert flip["last_seat"]["list"] == "A"
-    r = run_cli("seats", "-m", "dhondt", "--seats", "8", "--votes", "A=100000,B=80000,C=30000,D=20000", "--flip")
+    r = run_cli(
+        "seats",
+        "-m",
+        "dhondt",
+        "--seats",
+        "8",
+        "--votes",
+        "A=100000,B=80000,C=30000,D=20000",
+        "--flip",
+    )
     assert r.code == 0 and "last seat: A" in r.out
 
 
@@ -72,7 +119,10 @@ def test_election_reproduction(run_cli):
         (["--votes", "A=5,B=3", "--seats", "3", "--threshold", "0.9"], "eliminates"),
         (["--votes", "A=5,B=3", "--seats", "3", "--law", "iraq-1900"], "unknown law"),
         (["--election", "1999"], "no list votes"),
-        (["--votes", "A=5,B=3", "--seats", "3", "-m", "hare", "--first-divisor", "1.7"], "first_divisor"),
+        (
+            ["--votes", "A=5,B=3", "--seats", "3", "-m", "hare", "--first-divisor", "1.7"],
+            "first_divisor",
+        ),
         (["--votes", "A=5,B=3", "--seats", "x"], "--seats"),
     ],
 )

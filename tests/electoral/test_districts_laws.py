@@ -27,7 +27,9 @@ def test_districts_sum_and_national_threshold():
     assert r.seats == 7 and sum(r.totals.values()) == 7
     assert r.districts["N"] == allocate_seats(votes["N"], 4, "sainte-lague")
     # national shares: A 700, B 300, C 100, D 600 of 1700; 6 % threshold kills C (5.9 %) only
-    t = allocate_districts(votes, {"N": 4, "S": 3}, "dhondt", threshold=0.06, threshold_scope="national")
+    t = allocate_districts(
+        votes, {"N": 4, "S": 3}, "dhondt", threshold=0.06, threshold_scope="national"
+    )
     assert t.eliminated == ("C",) and t.totals["C"] == 0
     # per-district: C has 60/860 = 7 % in S, passes there
     d = allocate_districts(votes, {"N": 4, "S": 3}, "dhondt", threshold=0.06)
@@ -60,12 +62,14 @@ def test_women_quota_lists_2025_rule():
     # After step 2: X has 2 women -> total 2 < 3. Step 3: lists owing seats//3: X 8//3 = 2 (has 2),
     # Y 3//3 = 1, Z 3//3 = 1 -> the one with more list votes (Z 9,000 > Y 8,000) takes it.
     def lst(prefix, men, women):
-        return [Candidate(f"{prefix}m{i}", 1000 - i) for i in range(men)] + \
-               [Candidate(f"{prefix}w{i}", 10 - i, True) for i in range(women)]
+        return [Candidate(f"{prefix}m{i}", 1000 - i) for i in range(men)] + [
+            Candidate(f"{prefix}w{i}", 10 - i, True) for i in range(women)
+        ]
 
     cands = {"X": lst("x", 9, 3), "Y": lst("y", 4, 1), "Z": lst("z", 4, 1)}
-    out = women_quota_lists({"X": 8, "Y": 3, "Z": 3}, cands, quota=3,
-                            list_votes={"X": 20_000, "Y": 8_000, "Z": 9_000})
+    out = women_quota_lists(
+        {"X": 8, "Y": 3, "Z": 3}, cands, quota=3, list_votes={"X": 20_000, "Y": 8_000, "Z": 9_000}
+    )
     women = {n: sum(c.woman for c in v) for n, v in out.items()}
     assert women == {"X": 2, "Y": 0, "Z": 1}
     assert {n: len(v) for n, v in out.items()} == {"X": 8, "Y": 3, "Z": 3}  # list totals unchanged
@@ -73,9 +77,13 @@ def test_women_quota_lists_2025_rule():
 
 
 def test_minority_seats():
-    got = allocate_quota_seats({"feyli_kurd": {"Haidar": 17_174, "Other": 9_000}},)
+    got = allocate_quota_seats(
+        {"feyli_kurd": {"Haidar": 17_174, "Other": 9_000}},
+    )
     assert got == {"feyli_kurd": ["Haidar"]}
-    assert allocate_quota_seats({"christian": {"a": 5, "b": 9, "c": 7}}, {"christian": 2}) == {"christian": ["b", "c"]}
+    assert allocate_quota_seats({"christian": {"a": 5, "b": 9, "c": 7}}, {"christian": 2}) == {
+        "christian": ["b", "c"]
+    }
     with pytest.raises(InfeasibleQuotaError):
         allocate_quota_seats({"x": {"a": 1}}, {"x": 2})
 
@@ -100,10 +108,12 @@ def test_apply_law_and_counterfactual():
     assert r.estimated == ("Qadisiyah (Diwaniyah)/C",)
     assert any("women" in n for n in r.notes)
     cf = compare_laws(votes, ["iraq-2010", "iraq-2014", "iraq-2025"])
-    assert cf["iraq-2025"].totals == allocate_seats(votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague",
-                                                    first_divisor="1.7")
-    assert cf["iraq-2014"].totals == allocate_seats(votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague",
-                                                    first_divisor="1.6")
+    assert cf["iraq-2025"].totals == allocate_seats(
+        votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague", first_divisor="1.7"
+    )
+    assert cf["iraq-2014"].totals == allocate_seats(
+        votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague", first_divisor="1.6"
+    )
     with pytest.raises(ValidationError):
         apply_law("iraq-2021", {"Baghdad-1": {"x": 5}})  # 2021 needs district magnitudes
     r21 = apply_law("iraq-2021", {"Baghdad-1": {"x": 5, "y": 9, "z": 7, "w": 1}}, {"Baghdad-1": 3})
@@ -111,9 +121,13 @@ def test_apply_law_and_counterfactual():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.dictionaries(st.sampled_from([g for g, _ in get_law("iraq-2025").seats_by_district][:6]),
-                       st.dictionaries(st.sampled_from("ABCDEFG"), st.integers(1, 10**6), min_size=1),
-                       min_size=1))
+@given(
+    st.dictionaries(
+        st.sampled_from([g for g, _ in get_law("iraq-2025").seats_by_district][:6]),
+        st.dictionaries(st.sampled_from("ABCDEFG"), st.integers(1, 10**6), min_size=1),
+        min_size=1,
+    )
+)
 def test_apply_law_totals_sum_to_district_seats(votes):
     r = apply_law("iraq-2025", votes)
     seats = dict(get_law("iraq-2025").seats_by_district)
@@ -127,13 +141,29 @@ def test_elect_candidates_2025_list_rule():
     # Sainte-Lague 1.7: X 45882, 26000, 15600, 11143; Y 29412, 16667, 10000 -> X 4, Y 3
     # (next: X 8667). X elects x1..x4, owes 4 // 4 = 1 woman: xw1 replaces x4. Y's 3 seats go
     # to y1, y2 and yw (3rd by votes). Women: 2 = the quota.
-    c = [Candidate("x1", 30_000, list="X"), Candidate("x2", 20_000, list="X"), Candidate("x3", 15_000, list="X"),
-         Candidate("x4", 10_000, list="X"), Candidate("xw1", 2_000, True, "X"), Candidate("xw2", 1_000, True, "X"),
-         Candidate("y1", 30_000, list="Y"), Candidate("y2", 17_000, list="Y"), Candidate("yw", 3_000, True, "Y"),
-         Candidate("z1", 5_000, list="Z")]
+    c = [
+        Candidate("x1", 30_000, list="X"),
+        Candidate("x2", 20_000, list="X"),
+        Candidate("x3", 15_000, list="X"),
+        Candidate("x4", 10_000, list="X"),
+        Candidate("xw1", 2_000, True, "X"),
+        Candidate("xw2", 1_000, True, "X"),
+        Candidate("y1", 30_000, list="Y"),
+        Candidate("y2", 17_000, list="Y"),
+        Candidate("yw", 3_000, True, "Y"),
+        Candidate("z1", 5_000, list="Z"),
+    ]
     res, elected = elect_candidates("iraq-2025", {"Muthanna": c})
     assert res.totals == {"X": 4, "Y": 3, "Z": 0}
-    assert sorted(x.name for x in elected["Muthanna"]) == ["x1", "x2", "x3", "xw1", "y1", "y2", "yw"]
+    assert sorted(x.name for x in elected["Muthanna"]) == [
+        "x1",
+        "x2",
+        "x3",
+        "xw1",
+        "y1",
+        "y2",
+        "yw",
+    ]
     # the 2018 rule (a woman after three men) gives the same here; 2010's rule is only noted
     res18, el18 = elect_candidates("iraq-2018", {"Muthanna": c})
     assert sorted(x.name for x in el18["Muthanna"]) == sorted(x.name for x in elected["Muthanna"])
@@ -144,11 +174,16 @@ def test_elect_candidates_2025_list_rule():
 def test_apply_law_with_minority_ballots():
     # 2025 winners per the shared minority_seats.csv (AINA/Rudaw): Feyli Kurd seat in Wasit to
     # Haidar Ali with 17,174 votes; an invented runner-up below him.
-    r = apply_law("iraq-2025", {"Wasit": {"A": 1000, "B": 500}},
-                  minority_votes={"feyli_kurd": {"Haidar Ali": 17_174, "Runner-up": 9_000}})
+    r = apply_law(
+        "iraq-2025",
+        {"Wasit": {"A": 1000, "B": 500}},
+        minority_votes={"feyli_kurd": {"Haidar Ali": 17_174, "Runner-up": 9_000}},
+    )
     assert r.minority == {"feyli_kurd": ["Haidar Ali"]}
     assert any("8 minority quota seats" in n for n in r.notes)
     with pytest.raises(ValidationError):
         apply_law("iraq-2025", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd_wasit": {"x": 1}})
     with pytest.raises(ValidationError):
-        apply_law("iraq-2010", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd": {"x": 1}})  # no Feyli seat in 2010
+        apply_law(
+            "iraq-2010", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd": {"x": 1}}
+        )  # no Feyli seat in 2010

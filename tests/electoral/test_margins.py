@@ -66,7 +66,13 @@ def _scan_gain(votes, seats, x, method, first, tb):
 
 
 @settings(max_examples=80, deadline=None)
-@given(small_votes, st.integers(1, 8), st.sampled_from(DIVISORS), st.sampled_from(["votes", "order"]), st.data())
+@given(
+    small_votes,
+    st.integers(1, 8),
+    st.sampled_from(DIVISORS),
+    st.sampled_from(["votes", "order"]),
+    st.data(),
+)
 def test_gain_and_lose_match_scans(votes, seats, method, tb, data):
     first = Fraction(17, 10) if method == "sainte-lague" else None
     x = data.draw(st.integers(0, len(votes) - 1))
@@ -80,8 +86,9 @@ def test_gain_and_lose_match_scans(votes, seats, method, tb, data):
     if base == 0:
         assert lose is None
     else:
+
         def seats_with(w):
-            v = [*votes[:x], w, *votes[x + 1:]]
+            v = [*votes[:x], w, *votes[x + 1 :]]
             if not any(v):
                 return 0  # nobody has votes left: certainly no seat
             return allocate_seats(v, seats, method, first_divisor=first, tie_break=tb)[x]

@@ -89,7 +89,9 @@ def test_ties_documented_rule_and_lot():
     assert dhondt([100, 100], 1) == [1, 0]
     lots = {tuple(dhondt([100, 100], 1, tie_break="lot", seed=s)) for s in range(20)}
     assert lots == {(1, 0), (0, 1)}
-    assert dhondt([100, 100], 1, tie_break="lot", seed=3) == dhondt([100, 100], 1, tie_break="lot", seed=3)
+    assert dhondt([100, 100], 1, tie_break="lot", seed=3) == dhondt(
+        [100, 100], 1, tie_break="lot", seed=3
+    )
 
 
 def test_float_first_divisor_is_read_as_decimal():
@@ -97,7 +99,10 @@ def test_float_first_divisor_is_read_as_decimal():
     # an exact tie between A's first quotient 170/1.7 = 100 and B's second 300/3 = 100:
     # "votes" gives it to B (300 votes), "order" to A (listed first).
     assert sainte_lague({"A": 170, "B": 300}, 2, first_divisor=1.7) == {"A": 0, "B": 2}
-    assert sainte_lague({"A": 170, "B": 300}, 2, first_divisor=1.7, tie_break="order") == {"A": 1, "B": 1}
+    assert sainte_lague({"A": 170, "B": 300}, 2, first_divisor=1.7, tie_break="order") == {
+        "A": 1,
+        "B": 1,
+    }
     assert sainte_lague({"A": 170, "B": 299}, 2, first_divisor=1.7) == {"A": 1, "B": 1}
     assert sainte_lague({"A": 170, "B": 301}, 2, first_divisor=1.7) == {"A": 0, "B": 2}
 
@@ -113,7 +118,9 @@ def test_threshold():
 
 def test_generic_divisor_method_matches_named():
     assert divisor_method(WIKI, 8, lambda k: 2 * k + 1) == allocate_seats(WIKI, 8, "sainte-lague")
-    assert divisor_method(WIKI, 8, ["1.7", 3, 5, 7, 9, 11, 13, 15]) == sainte_lague(WIKI, 8, first_divisor=1.7)
+    assert divisor_method(WIKI, 8, ["1.7", 3, 5, 7, 9, 11, 13, 15]) == sainte_lague(
+        WIKI, 8, first_divisor=1.7
+    )
 
 
 @pytest.mark.parametrize(
@@ -147,8 +154,17 @@ def test_bad_input(call, error):
 
 
 def test_registry_ids():
-    assert {"dhondt", "sainte-lague", "imperiali", "danish", "huntington-hill", "adams", "hare", "droop",
-            "sntv"} <= set(METHODS)
+    assert {
+        "dhondt",
+        "sainte-lague",
+        "imperiali",
+        "danish",
+        "huntington-hill",
+        "adams",
+        "hare",
+        "droop",
+        "sntv",
+    } <= set(METHODS)
 
 
 def test_divisor_rule_values():
@@ -183,7 +199,9 @@ def test_quota_methods_agree_with_reference(votes, seats):
 
 
 @settings(max_examples=100, deadline=None)
-@given(votes_st, seats_st, st.sampled_from(["hare", "droop", "hagenbach-bischoff", "imperiali-quota"]))
+@given(
+    votes_st, seats_st, st.sampled_from(["hare", "droop", "hagenbach-bischoff", "imperiali-quota"])
+)
 def test_seats_sum_and_hare_quota(votes, seats, method):
     got = allocate_seats(votes, seats, method)
     assert sum(got) == seats and min(got) >= 0
@@ -225,8 +243,12 @@ def test_sntv_is_top_k(votes, data):
 
 
 @settings(max_examples=100, deadline=None)
-@given(votes_st, seats_st, st.sampled_from(DIVISORS + ["hare", "droop"]),
-       st.sampled_from([Fraction(1, 20), Fraction(1, 10), Fraction(1, 4)]))
+@given(
+    votes_st,
+    seats_st,
+    st.sampled_from(DIVISORS + ["hare", "droop"]),
+    st.sampled_from([Fraction(1, 20), Fraction(1, 10), Fraction(1, 4)]),
+)
 def test_threshold_respected(votes, seats, method, t):
     total = sum(votes)
     if not any(v * t.denominator >= t.numerator * total and v > 0 for v in votes):
@@ -251,7 +273,9 @@ def test_mapping_and_numpy_inputs():
 
 def test_numpy_scalars_and_non_finite_votes():
     np = pytest.importorskip("numpy")
-    assert sainte_lague([100, 80], 3, first_divisor=np.float64(1.7)) == sainte_lague([100, 80], 3, first_divisor="1.7")
+    assert sainte_lague([100, 80], 3, first_divisor=np.float64(1.7)) == sainte_lague(
+        [100, 80], 3, first_divisor="1.7"
+    )
     assert allocate_seats([5.0, 3.0], 2) == [1, 1]
     for bad in (float("nan"), float("inf"), 2.5):
         with pytest.raises(ValidationError):

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from majlis.electoral import apply_law, get_law, load_election_votes, validate_election, votes_to_gain
+from majlis.electoral import (
+    apply_law,
+    get_law,
+    load_election_votes,
+    validate_election,
+    votes_to_gain,
+)
 from majlis.errors import UnknownIdError
 
 yaml = pytest.importorskip("yaml")
@@ -27,14 +33,21 @@ def test_golden_election(path):
         if exp["mode"] != "none":
             assert c.ok is exp["ok"], (gov, c.reason)
         if exp["mode"] == "full":  # the complete official result, list by list
-            assert {n: s for n, s in c.predicted.items() if s} == {n: s for n, s in c.official.items() if s}
+            assert {n: s for n, s in c.predicted.items() if s} == {
+                n: s for n, s in c.official.items() if s
+            }
     ev = load_election_votes(g["election"])
     for fm in g.get("flip_margins", []):
         lo, hi = fm["votes_to_gain_between"]
         law = get_law(g["law"])
         seats = dict(law.seats_by_district)[fm["governorate"]]
-        gain = votes_to_gain(ev.votes[fm["governorate"]], seats, fm["list"], law.method,
-                             first_divisor=law.first_divisor)
+        gain = votes_to_gain(
+            ev.votes[fm["governorate"]],
+            seats,
+            fm["list"],
+            law.method,
+            first_divisor=law.first_divisor,
+        )
         assert lo <= gain <= hi
 
 

@@ -55,30 +55,42 @@ def _read_votes_file(path: Path) -> dict[str, dict[str, int]]:
     """Read ``list,votes[,district]`` rows (header optional) into district -> list -> votes."""
     if not path.exists():
         raise ValidationError(f"votes file not found: {path}")
-    rows = [r for r in csv.reader(path.open(newline="", encoding="utf-8")) if r and any(c.strip() for c in r)]
+    rows = [
+        r
+        for r in csv.reader(path.open(newline="", encoding="utf-8"))
+        if r and any(c.strip() for c in r)
+    ]
     if rows and not rows[0][1:2] == [] and not rows[0][1].strip().lstrip("-").isdigit():
         header = [c.strip().lower() for c in rows[0]]
         rows = rows[1:]
         if header[:2] != ["list", "votes"]:
-            raise ValidationError(f"{path}: the header must be list,votes[,district], got {','.join(header)}")
+            raise ValidationError(
+                f"{path}: the header must be list,votes[,district], got {','.join(header)}"
+            )
     if not rows:
         raise ValidationError(f"{path}: the vote list is empty")
     out: dict[str, dict[str, int]] = {}
     for n, row in enumerate(rows, start=1):
         if len(row) < 2:
-            raise ValidationError(f"{path}: row {n} needs list,votes[,district], got {','.join(row)!r}")
+            raise ValidationError(
+                f"{path}: row {n} needs list,votes[,district], got {','.join(row)!r}"
+            )
         name, value = row[0].strip(), row[1].strip()
         district = row[2].strip() if len(row) > 2 and row[2].strip() else ""
         if not value.lstrip("-").isdigit():
             raise ValidationError(f"votes must be whole numbers, got {value!r} for {name!r}")
         d = out.setdefault(district, {})
         if name in d:
-            raise ValidationError(f"duplicate list name {name!r}" + (f" in district {district!r}" if district else ""))
+            raise ValidationError(
+                f"duplicate list name {name!r}" + (f" in district {district!r}" if district else "")
+            )
         d[name] = int(value)
     return out
 
 
-def _seat_table(title: str, votes: dict[str, int], seats: dict[str, int], official: dict[str, int] | None = None) -> Table:
+def _seat_table(
+    title: str, votes: dict[str, int], seats: dict[str, int], official: dict[str, int] | None = None
+) -> Table:
     console.print(title, markup=False)
     t = Table()
     t.add_column("list")
@@ -91,7 +103,11 @@ def _seat_table(title: str, votes: dict[str, int], seats: dict[str, int], offici
     names.sort(key=lambda n: (-seats.get(n, 0), -votes.get(n, 0)))
     for n in names:
         v = votes.get(n)
-        cells: list[Any] = [Text(n), "—" if v is None else f"{v:,} ({v / total:.1%})", str(seats.get(n, 0))]
+        cells: list[Any] = [
+            Text(n),
+            "—" if v is None else f"{v:,} ({v / total:.1%})",
+            str(seats.get(n, 0)),
+        ]
         if official is not None:
             cells.append("?" if n not in official else str(official[n]))
         t.add_row(*cells)
@@ -104,8 +120,13 @@ def _flip_table(fm: Any, title: str) -> Table:
     for col in ("list", "votes", "seats", "votes to gain a seat", "votes to lose a seat"):
         t.add_column(col, justify="left" if col == "list" else "right")
     for m in fm.lists:
-        t.add_row(Text(m.list), f"{m.votes:,}", str(m.seats), "—" if m.votes_to_gain is None else f"{m.votes_to_gain:,}",
-                  "—" if m.votes_to_lose is None else f"{m.votes_to_lose:,}")
+        t.add_row(
+            Text(m.list),
+            f"{m.votes:,}",
+            str(m.seats),
+            "—" if m.votes_to_gain is None else f"{m.votes_to_gain:,}",
+            "—" if m.votes_to_lose is None else f"{m.votes_to_lose:,}",
+        )
     return t
 
 
@@ -118,18 +139,63 @@ def _seat_line(label: str, s: Any) -> str:
 
 @app.command("seats")
 def seats_cmd(
-    method: Annotated[Optional[str], typer.Option("--method", "-m", help="dhondt, sainte-lague, imperiali, danish, huntington-hill, adams, hare, droop, hagenbach-bischoff, imperiali-quota, sntv.")] = None,
-    first_divisor: Annotated[Optional[str], typer.Option("--first-divisor", help="First divisor, e.g. 1.4 (Nordic) or 1.7 (Iraq).")] = None,
-    seats: Annotated[Optional[int], typer.Option("--seats", "-s", help="Seats to fill (per district with --votes-file districts).")] = None,
-    votes: Annotated[Optional[str], typer.Option("--votes", help="Votes per list: 'A=1000,B=600,C=300'.")] = None,
-    votes_file: Annotated[Optional[Path], typer.Option("--votes-file", help="CSV: list,votes[,district] (header optional).")] = None,
-    district_seats: Annotated[Optional[str], typer.Option("--district-seats", help="Seats per district: 'North=4,South=3'.")] = None,
-    law: Annotated[Optional[str], typer.Option("--law", help="Law preset: iraq-2010, iraq-2014, iraq-2018, iraq-2021, iraq-2025.")] = None,
-    election: Annotated[Optional[str], typer.Option("--election", "-e", help="Reproduce an election from the built-in list votes (e.g. 2025).")] = None,
-    threshold: Annotated[Optional[str], typer.Option("--threshold", help="Legal threshold as a share of valid votes, e.g. 0.05.")] = None,
-    tie_break: Annotated[str, typer.Option("--tie-break", help="votes (more votes, then list order), order, or lot.")] = "votes",
+    method: Annotated[
+        Optional[str],
+        typer.Option(
+            "--method",
+            "-m",
+            help="dhondt, sainte-lague, imperiali, danish, huntington-hill, adams, hare, droop, hagenbach-bischoff, imperiali-quota, sntv.",
+        ),
+    ] = None,
+    first_divisor: Annotated[
+        Optional[str],
+        typer.Option("--first-divisor", help="First divisor, e.g. 1.4 (Nordic) or 1.7 (Iraq)."),
+    ] = None,
+    seats: Annotated[
+        Optional[int],
+        typer.Option(
+            "--seats", "-s", help="Seats to fill (per district with --votes-file districts)."
+        ),
+    ] = None,
+    votes: Annotated[
+        Optional[str], typer.Option("--votes", help="Votes per list: 'A=1000,B=600,C=300'.")
+    ] = None,
+    votes_file: Annotated[
+        Optional[Path],
+        typer.Option("--votes-file", help="CSV: list,votes[,district] (header optional)."),
+    ] = None,
+    district_seats: Annotated[
+        Optional[str],
+        typer.Option("--district-seats", help="Seats per district: 'North=4,South=3'."),
+    ] = None,
+    law: Annotated[
+        Optional[str],
+        typer.Option(
+            "--law", help="Law preset: iraq-2010, iraq-2014, iraq-2018, iraq-2021, iraq-2025."
+        ),
+    ] = None,
+    election: Annotated[
+        Optional[str],
+        typer.Option(
+            "--election",
+            "-e",
+            help="Reproduce an election from the built-in list votes (e.g. 2025).",
+        ),
+    ] = None,
+    threshold: Annotated[
+        Optional[str],
+        typer.Option("--threshold", help="Legal threshold as a share of valid votes, e.g. 0.05."),
+    ] = None,
+    tie_break: Annotated[
+        str, typer.Option("--tie-break", help="votes (more votes, then list order), order, or lot.")
+    ] = "votes",
     seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for --tie-break lot.")] = None,
-    flip: Annotated[bool, typer.Option("--flip", help="Also print flip margins: votes to gain/lose a seat, last and next seat.")] = False,
+    flip: Annotated[
+        bool,
+        typer.Option(
+            "--flip", help="Also print flip margins: votes to gain/lose a seat, last and next seat."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
     """Allocate seats from votes by a method or an electoral law; --flip for election-night margins."""
@@ -137,11 +203,17 @@ def seats_cmd(
         _election(election, law, as_json, flip)
         return
     if (votes is None) == (votes_file is None):
-        raise ValidationError("give exactly one of --votes 'A=1000,B=600' or --votes-file FILE (or --election YEAR)")
-    by_district = {"": _parse_pairs(votes, "--votes")} if votes is not None else _read_votes_file(votes_file)  # type: ignore[arg-type]
+        raise ValidationError(
+            "give exactly one of --votes 'A=1000,B=600' or --votes-file FILE (or --election YEAR)"
+        )
+    by_district = (
+        {"": _parse_pairs(votes, "--votes")} if votes is not None else _read_votes_file(votes_file)
+    )  # type: ignore[arg-type]
     if law is not None:
         if method is not None or first_divisor is not None:
-            raise ValidationError("--law sets the method and first divisor: drop --method/--first-divisor")
+            raise ValidationError(
+                "--law sets the method and first divisor: drop --method/--first-divisor"
+            )
         lw = get_law(law)
         method, first_divisor = lw.method, lw.first_divisor
         if threshold is None and lw.threshold is not None:
@@ -153,19 +225,35 @@ def seats_cmd(
     if single:
         if seats is None:
             raise ValidationError("give --seats N (the number of seats to fill)")
-        result = allocate_seats(by_district[""], seats, method, first_divisor=first_divisor, threshold=threshold,
-                                tie_break=tie_break, seed=seed)
+        result = allocate_seats(
+            by_district[""],
+            seats,
+            method,
+            first_divisor=first_divisor,
+            threshold=threshold,
+            tie_break=tie_break,
+            seed=seed,
+        )
         assert isinstance(result, dict)
         doc.update(seats=result, total=seats)
         fm = None
         if flip:
-            fm = flip_margins(by_district[""], seats, method, first_divisor=first_divisor, tie_break=tie_break, seed=seed)
+            fm = flip_margins(
+                by_district[""],
+                seats,
+                method,
+                first_divisor=first_divisor,
+                tie_break=tie_break,
+                seed=seed,
+            )
             doc["flip"] = fm.as_dict()
         if as_json:
             print(json.dumps(doc, ensure_ascii=False, indent=2))
             return
         fd = f" (first divisor {first_divisor})" if first_divisor else ""
-        console.print(_seat_table(f"{get_method(method).name}{fd}: {seats} seats", by_district[""], result))
+        console.print(
+            _seat_table(f"{get_method(method).name}{fd}: {seats} seats", by_district[""], result)
+        )
         if fm is not None:
             console.print(_flip_table(fm, "Flip margins (others' votes fixed)"))
             console.print(_seat_line("last seat", fm.last_seat), markup=False)
@@ -181,22 +269,37 @@ def seats_cmd(
     elif seats is not None:
         mags = {d: seats for d in by_district}
     else:
-        raise ValidationError("give --seats N (per district), --district-seats 'D1=4,D2=3' or --law")
+        raise ValidationError(
+            "give --seats N (per district), --district-seats 'D1=4,D2=3' or --law"
+        )
     if law is not None:
         res = apply_law(law, by_district, mags or None, tie_break=tie_break, seed=seed)
         districts, totals, total = res.districts, res.totals, res.general_seats
         doc["law"] = res.law
         doc["notes"] = list(res.notes)
     else:
-        dres = allocate_districts(by_district, mags, method, first_divisor=first_divisor, threshold=threshold,
-                                  tie_break=tie_break, seed=seed)
+        dres = allocate_districts(
+            by_district,
+            mags,
+            method,
+            first_divisor=first_divisor,
+            threshold=threshold,
+            tie_break=tie_break,
+            seed=seed,
+        )
         districts, totals, total = dres.districts, dres.totals, dres.seats
     doc.update(seats=totals, total=total, districts=districts)
     flips = {}
     if flip:
         for d, v in by_district.items():
-            flips[d] = flip_margins(v, sum(districts[d].values()), method, first_divisor=first_divisor,
-                                    tie_break=tie_break, seed=seed)
+            flips[d] = flip_margins(
+                v,
+                sum(districts[d].values()),
+                method,
+                first_divisor=first_divisor,
+                tie_break=tie_break,
+                seed=seed,
+            )
         doc["flip"] = {d: f.as_dict() for d, f in flips.items()}
     if as_json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -230,30 +333,61 @@ def _election(election: str, law: str | None, as_json: bool, flip: bool) -> None
         "law": law_id,
         "seats": res.totals,
         "total": res.general_seats,
-        "districts": {c.governorate: {"seats": c.predicted, "official": c.official, "check": c.mode,
-                                      "ok": c.ok, "why": c.reason} for c in checks},
+        "districts": {
+            c.governorate: {
+                "seats": c.predicted,
+                "official": c.official,
+                "check": c.mode,
+                "ok": c.ok,
+                "why": c.reason,
+            }
+            for c in checks
+        },
         "estimated": list(res.estimated),
-        "notes": list(res.notes) + ["only governorates with sourced list votes are included; "
-                                    "lists missing from the sources are absent"],
+        "notes": list(res.notes)
+        + [
+            "only governorates with sourced list votes are included; "
+            "lists missing from the sources are absent"
+        ],
     }
     if flip:
-        doc["flip"] = {g: flip_margins(v, sum(res.districts[g].values()), lw.method,
-                                       first_divisor=lw.first_divisor).as_dict() for g, v in ev.votes.items()}
+        doc["flip"] = {
+            g: flip_margins(
+                v, sum(res.districts[g].values()), lw.method, first_divisor=lw.first_divisor
+            ).as_dict()
+            for g, v in ev.votes.items()
+        }
     if as_json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     for c in checks:
-        verdict = {True: "consistent" if c.mode == "consistency" else "matches", False: "DOES NOT MATCH",
-                   None: "not checked"}[c.ok]
-        console.print(_seat_table(f"{c.governorate} ({law_id}): {verdict} [{c.mode}]", ev.votes[c.governorate],
-                                  c.predicted, c.official))
+        verdict = {
+            True: "consistent" if c.mode == "consistency" else "matches",
+            False: "DOES NOT MATCH",
+            None: "not checked",
+        }[c.ok]
+        console.print(
+            _seat_table(
+                f"{c.governorate} ({law_id}): {verdict} [{c.mode}]",
+                ev.votes[c.governorate],
+                c.predicted,
+                c.official,
+            )
+        )
         console.print(f"  {c.reason}", markup=False)
         if flip:
-            fm = flip_margins(ev.votes[c.governorate], sum(c.predicted.values()), lw.method,
-                              first_divisor=lw.first_divisor)
+            fm = flip_margins(
+                ev.votes[c.governorate],
+                sum(c.predicted.values()),
+                lw.method,
+                first_divisor=lw.first_divisor,
+            )
             console.print(_flip_table(fm, f"{c.governorate}: flip margins"))
             console.print(_seat_line("last seat", fm.last_seat), markup=False)
             console.print(_seat_line("next seat", fm.next_seat), markup=False)
-    console.print(f"{len(res.estimated)} inputs are estimates (preliminary, approximate or missing votes).", markup=False)
+    console.print(
+        f"{len(res.estimated)} inputs are estimates (preliminary, approximate or missing votes).",
+        markup=False,
+    )
     for note in doc["notes"]:
         console.print(f"note: {note}", markup=False)

@@ -33,10 +33,23 @@ from majlis.electoral.margins import *  # noqa: F401,F403
 from majlis.electoral.districts import *  # noqa: F401,F403
 from majlis.electoral.laws import *  # noqa: F401,F403
 from majlis.electoral.elections import *  # noqa: F401,F403
-from majlis.electoral import batch as _b, divisor as _d, districts as _ds, elections as _e, laws as _l
+from majlis.electoral import (
+    batch as _b,
+    divisor as _d,
+    districts as _ds,
+    elections as _e,
+    laws as _l,
+)
 from majlis.electoral import margins as _mg, methods as _m, plurality as _s, quota as _q
 
 __all__ = [
-    *_d.__all__, *_q.__all__, *_s.__all__, *_m.__all__, *_b.__all__,
-    *_mg.__all__, *_ds.__all__, *_l.__all__, *_e.__all__,
+    *_d.__all__,
+    *_q.__all__,
+    *_s.__all__,
+    *_m.__all__,
+    *_b.__all__,
+    *_mg.__all__,
+    *_ds.__all__,
+    *_l.__all__,
+    *_e.__all__,
 ]

@@ -109,7 +109,9 @@ def tie_ranks(votes: list[int], tie_break: str, seed: int | None) -> list[int]:
         order = list(range(n))
         random.Random(seed).shuffle(order)
     else:
-        raise ValidationError(f"unknown tie_break {tie_break!r}: use one of {', '.join(TIE_BREAKS)}")
+        raise ValidationError(
+            f"unknown tie_break {tie_break!r}: use one of {', '.join(TIE_BREAKS)}"
+        )
     ranks = [0] * n
     for r, i in enumerate(order):
         ranks[i] = r

@@ -53,7 +53,9 @@ def _as_matrix(votes_matrix: Any) -> np.ndarray:
             raise ValidationError("votes_matrix must hold whole numbers of votes")
         arr = arr.astype(np.int64)
     elif arr.dtype.kind not in "iu":
-        raise ValidationError(f"votes_matrix must hold whole numbers of votes, got dtype {arr.dtype}")
+        raise ValidationError(
+            f"votes_matrix must hold whole numbers of votes, got dtype {arr.dtype}"
+        )
     arr = arr.astype(np.int64, copy=False)
     if (arr < 0).any():
         r, c = map(int, np.argwhere(arr < 0)[0])
@@ -70,7 +72,9 @@ def _apply_threshold(v: np.ndarray, threshold: Any) -> np.ndarray:
     out = np.where(keep, v, 0)
     dead = ~(out > 0).any(axis=1)
     if dead.any():
-        raise InfeasibleQuotaError(f"the threshold {threshold} eliminates every list in row {int(np.argmax(dead))}")
+        raise InfeasibleQuotaError(
+            f"the threshold {threshold} eliminates every list in row {int(np.argmax(dead))}"
+        )
     return out
 
 
@@ -83,7 +87,9 @@ def _divisor_table(method: str, first_divisor: Any, seats: int) -> tuple[Divisor
     return rule, table
 
 
-def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray, rule: DivisorRule | None = None) -> np.ndarray:
+def _divisor_many(
+    v: np.ndarray, seats: int, power: int, table: np.ndarray, rule: DivisorRule | None = None
+) -> np.ndarray:
     rows, n = v.shape
     vf = v.astype(np.float64)
     vp = vf**power
@@ -95,12 +101,18 @@ def _divisor_many(v: np.ndarray, seats: int, power: int, table: np.ndarray, rule
     a = (lin[-1] - lin[1]) / max(seats - 1, 1) if seats > 1 else max(lin[1] - lin[0], 1.0)
     b = lin[1] - a
     ks = np.arange(1, seats + 1)
-    linear = power == 1 and seats > 1 and bool(np.all(table[1:] == table[1] + (table[2] - table[1]) * (ks - 1)))
+    linear = (
+        power == 1
+        and seats > 1
+        and bool(np.all(table[1:] == table[1] + (table[2] - table[1]) * (ks - 1)))
+    )
 
     def counts(lam: np.ndarray) -> np.ndarray:
         x = vf / lam[:, None]
         if linear:  # [d(0) <= x] + #{k >= 1: a k + b <= x}
-            c = (x >= lin[0]).astype(np.int64) + np.maximum(np.floor((x - b) / a), 0).astype(np.int64)
+            c = (x >= lin[0]).astype(np.int64) + np.maximum(np.floor((x - b) / a), 0).astype(
+                np.int64
+            )
         elif power == 2 and lin[0] == 0:  # Huntington-Hill: #{k >= 0: k (k + 1) <= x^2}
             c = np.floor((np.sqrt(1.0 + 4.0 * x * x) - 1.0) / 2.0).astype(np.int64) + 1
         else:
@@ -196,7 +208,9 @@ def _lr_many(v: np.ndarray, seats: int, quota: str) -> np.ndarray:
         big = np.iinfo(np.int64).max
         # order: lists holding seats first, by remainder ascending, then weakest priority first
         o1 = np.argsort(prio[over], axis=1, kind="stable")
-        key = np.where(np.take_along_axis(w, o1, axis=1) > 0, np.take_along_axis(rem[over], o1, axis=1), big)
+        key = np.where(
+            np.take_along_axis(w, o1, axis=1) > 0, np.take_along_axis(rem[over], o1, axis=1), big
+        )
         order = np.take_along_axis(o1, np.argsort(key, axis=1, kind="stable"), axis=1)
         holders = (w > 0).sum(axis=1)
         excess = -left[over]
@@ -281,7 +295,9 @@ def allocate_many(
         v = _apply_threshold(v, threshold)
     dead = ~(v > 0).any(axis=1)
     if dead.any():
-        raise ValidationError(f"every list has zero votes in row {int(np.argmax(dead))}: nothing to allocate")
+        raise ValidationError(
+            f"every list has zero votes in row {int(np.argmax(dead))}: nothing to allocate"
+        )
     if first_divisor is not None and "first_divisor" not in info.options:
         raise ValidationError(f"first_divisor does not apply to the {method} method")
     if not np.isscalar(seats) and np.ndim(seats) == 1:
@@ -297,10 +313,12 @@ def allocate_many(
     if info.family == "divisor":
         rule, table = _divisor_table(method, first_divisor, seats)
         return np.concatenate(
-            [_divisor_many(v[i : i + _CHUNK], seats, rule.power, table, rule) for i in range(0, v.shape[0], _CHUNK)]
+            [
+                _divisor_many(v[i : i + _CHUNK], seats, rule.power, table, rule)
+                for i in range(0, v.shape[0], _CHUNK)
+            ]
         )
     if info.family == "largest-remainder":
         quota = {"imperiali-quota": "imperiali"}.get(method, method)
         return _lr_many(v, seats, quota)
     return _sntv_many(v, seats)
-

@@ -107,12 +107,16 @@ def allocate_districts(
     ({'North': {'A': 2, 'B': 1}, 'South': {'A': 0, 'C': 2}}, {'A': 2, 'B': 1, 'C': 2})
     """
     if not isinstance(votes_by_district, Mapping) or not votes_by_district:
-        raise ValidationError("votes_by_district must be a non-empty mapping of district -> {list: votes}")
+        raise ValidationError(
+            "votes_by_district must be a non-empty mapping of district -> {list: votes}"
+        )
     for d in votes_by_district:
         if d not in seats_by_district:
             raise ValidationError(f"no seat count for district {d!r}")
     if threshold_scope not in ("district", "national"):
-        raise ValidationError(f"threshold_scope must be 'district' or 'national', got {threshold_scope!r}")
+        raise ValidationError(
+            f"threshold_scope must be 'district' or 'national', got {threshold_scope!r}"
+        )
     eliminated: set[str] = set()
     per_district_threshold = threshold if threshold_scope == "district" else None
     if threshold is not None and threshold_scope == "national":
@@ -135,8 +139,15 @@ def allocate_districts(
             raise ValidationError(f"votes for district {d!r} must be a mapping of list -> votes")
         use = {n: (0 if n in eliminated else v) for n, v in votes.items()}
         try:
-            got = allocate_seats(use, seats, method, first_divisor=first_divisor,
-                                 threshold=per_district_threshold, tie_break=tie_break, seed=seed)
+            got = allocate_seats(
+                use,
+                seats,
+                method,
+                first_divisor=first_divisor,
+                threshold=per_district_threshold,
+                tie_break=tie_break,
+                seed=seed,
+            )
         except (ValidationError, InfeasibleQuotaError) as exc:
             raise type(exc)(f"district {d!r}: {exc}") from None
         assert isinstance(got, dict)
@@ -145,7 +156,10 @@ def allocate_districts(
         for n, s in got.items():
             totals[n] = totals.get(n, 0) + s
     return DistrictResult(
-        method, districts, totals, total_seats,
+        method,
+        districts,
+        totals,
+        total_seats,
         None if first_divisor is None else str(as_fraction(first_divisor, "first_divisor")),
         None if threshold is None else f"{threshold} ({threshold_scope})",
         tuple(sorted(eliminated)),
@@ -159,7 +173,9 @@ def _check_candidates(candidates: Sequence[Candidate]) -> None:
         raise ValidationError(f"duplicate candidate {dup!r}")
     for c in candidates:
         if isinstance(c.votes, bool) or not isinstance(c.votes, int) or c.votes < 0:
-            raise ValidationError(f"votes must be a non-negative whole number, got {c.votes!r} for {c.name!r}")
+            raise ValidationError(
+                f"votes must be a non-negative whole number, got {c.votes!r} for {c.name!r}"
+            )
 
 
 def _by_votes(cands: Sequence[Candidate], order: Mapping[str, int]) -> list[Candidate]:
@@ -200,7 +216,9 @@ def women_quota_sntv(candidates: Sequence[Candidate], seats: int, quota: int) ->
     if seats > len(candidates):
         raise InfeasibleQuotaError(f"{seats} seats but only {len(candidates)} candidates")
     if not 0 <= quota <= seats:
-        raise ValidationError(f"the women's quota must be between 0 and the {seats} seats, got {quota}")
+        raise ValidationError(
+            f"the women's quota must be between 0 and the {seats} seats, got {quota}"
+        )
     order = {c.name: i for i, c in enumerate(candidates)}
     ranked = _by_votes(candidates, order)
     elected, waiting = ranked[:seats], ranked[seats:]
@@ -322,7 +340,9 @@ def allocate_quota_seats(
         if names is None:
             raise ValidationError(f"quota seat {seat!r}: votes must map candidate -> votes")
         if k > len(names):
-            raise InfeasibleQuotaError(f"quota seat {seat!r}: {k} seats but only {len(names)} candidates")
+            raise InfeasibleQuotaError(
+                f"quota seat {seat!r}: {k} seats but only {len(names)} candidates"
+            )
         order = sorted(range(len(names)), key=lambda i: (-values[i], i))
         out[seat] = [names[i] for i in order[:k]]
     return out

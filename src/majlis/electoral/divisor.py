@@ -100,7 +100,9 @@ def divisor_rule(method: str, first_divisor: Any = None) -> DivisorRule:
     """
     if method == "huntington-hill":
         if first_divisor is not None:
-            raise ValidationError("first_divisor does not apply to huntington-hill (its first divisor is 0)")
+            raise ValidationError(
+                "first_divisor does not apply to huntington-hill (its first divisor is 0)"
+            )
         return DivisorRule(method, 2, lambda k: Fraction(k * (k + 1)))
     if method not in _LINEAR:
         raise UnknownMethodError(
@@ -119,7 +121,14 @@ def divisor_rule(method: str, first_divisor: Any = None) -> DivisorRule:
     return DivisorRule(method, 1, _linear(a, b, first))
 
 
-DIVISOR_RULES: tuple[str, ...] = ("adams", "danish", "dhondt", "huntington-hill", "imperiali", "sainte-lague")
+DIVISOR_RULES: tuple[str, ...] = (
+    "adams",
+    "danish",
+    "dhondt",
+    "huntington-hill",
+    "imperiali",
+    "sainte-lague",
+)
 """Ids of the built-in divisor sequences."""
 
 
@@ -189,7 +198,9 @@ def divisor_method(
     else:
         seq = list(divisors)
         if not seq or (isinstance(seats, int) and len(seq) < seats):
-            raise ValidationError(f"the divisor sequence has {len(seq)} terms, fewer than the {seats} seats")
+            raise ValidationError(
+                f"the divisor sequence has {len(seq)} terms, fewer than the {seats} seats"
+            )
         # past the end only the (never awarded) seat after the last one is looked at
         fn = lambda k: seq[min(k, len(seq) - 1)]  # noqa: E731
     cache: dict[int, Fraction] = {}
@@ -198,22 +209,40 @@ def divisor_method(
         if k not in cache:
             x = as_fraction(fn(k), f"divisor d({k})")
             if x < 0 or (k > 0 and x < d(k - 1)):
-                raise ValidationError(f"divisors must be non-negative and non-decreasing, got d({k}) = {x}")
+                raise ValidationError(
+                    f"divisors must be non-negative and non-decreasing, got d({k}) = {x}"
+                )
             cache[k] = x
         return cache[k]
 
-    return run_core(_divisor_core, votes, seats, threshold=threshold, tie_break=tie_break, seed=seed,
-                    rule=DivisorRule("custom", 1, d))
+    return run_core(
+        _divisor_core,
+        votes,
+        seats,
+        threshold=threshold,
+        tie_break=tie_break,
+        seed=seed,
+        rule=DivisorRule("custom", 1, d),
+    )
 
 
-def _named(method: str, votes: Any, seats: int, first_divisor: Any, **kw: Any) -> dict[str, int] | list[int]:
+def _named(
+    method: str, votes: Any, seats: int, first_divisor: Any, **kw: Any
+) -> dict[str, int] | list[int]:
     return run_core(_divisor_core, votes, seats, rule=divisor_rule(method, first_divisor), **kw)
 
 
-@allocation_method("dhondt", name="D'Hondt (Jefferson)", family="divisor", options=("first_divisor",))
+@allocation_method(
+    "dhondt", name="D'Hondt (Jefferson)", family="divisor", options=("first_divisor",)
+)
 def dhondt(
-    votes: Any, seats: int, *, first_divisor: Any = None, threshold: Any = None,
-    tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    first_divisor: Any = None,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by D'Hondt (Jefferson): divisors 1, 2, 3, ...
 
@@ -231,13 +260,22 @@ def dhondt(
     >>> dhondt({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     {'A': 4, 'B': 3, 'C': 1, 'D': 0}
     """
-    return _named("dhondt", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed)
+    return _named(
+        "dhondt", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
-@allocation_method("sainte-lague", name="Sainte-Laguë (Webster)", family="divisor", options=("first_divisor",))
+@allocation_method(
+    "sainte-lague", name="Sainte-Laguë (Webster)", family="divisor", options=("first_divisor",)
+)
 def sainte_lague(
-    votes: Any, seats: int, *, first_divisor: Any = None, threshold: Any = None,
-    tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    first_divisor: Any = None,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by Sainte-Laguë (Webster), optionally modified: divisors f, 3, 5, 7, ...
 
@@ -260,13 +298,31 @@ def sainte_lague(
     >>> sainte_lague(votes, 8, first_divisor=1.7)
     {'A': 4, 'B': 3, 'C': 1, 'D': 0}
     """
-    return _named("sainte-lague", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed)
+    return _named(
+        "sainte-lague",
+        votes,
+        seats,
+        first_divisor,
+        threshold=threshold,
+        tie_break=tie_break,
+        seed=seed,
+    )
 
 
-@allocation_method("imperiali", name="Imperiali (divisors 2, 3, 4, ...)", family="divisor", options=("first_divisor",))
+@allocation_method(
+    "imperiali",
+    name="Imperiali (divisors 2, 3, 4, ...)",
+    family="divisor",
+    options=("first_divisor",),
+)
 def imperiali(
-    votes: Any, seats: int, *, first_divisor: Any = None, threshold: Any = None,
-    tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    first_divisor: Any = None,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by the Imperiali divisor method: divisors 2, 3, 4, ...
 
@@ -280,13 +336,28 @@ def imperiali(
     >>> imperiali({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     {'A': 5, 'B': 3, 'C': 0, 'D': 0}
     """
-    return _named("imperiali", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed)
+    return _named(
+        "imperiali",
+        votes,
+        seats,
+        first_divisor,
+        threshold=threshold,
+        tie_break=tie_break,
+        seed=seed,
+    )
 
 
-@allocation_method("danish", name="Danish (divisors 1, 4, 7, ...)", family="divisor", options=("first_divisor",))
+@allocation_method(
+    "danish", name="Danish (divisors 1, 4, 7, ...)", family="divisor", options=("first_divisor",)
+)
 def danish(
-    votes: Any, seats: int, *, first_divisor: Any = None, threshold: Any = None,
-    tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    first_divisor: Any = None,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by the Danish method: divisors 1, 4, 7, 10, ... (3k + 1).
 
@@ -300,12 +371,19 @@ def danish(
     >>> danish({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     {'A': 3, 'B': 3, 'C': 1, 'D': 1}
     """
-    return _named("danish", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed)
+    return _named(
+        "danish", votes, seats, first_divisor, threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
 @allocation_method("huntington-hill", name="Huntington–Hill (equal proportions)", family="divisor")
 def huntington_hill(
-    votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by Huntington–Hill: divisors sqrt(k (k + 1)) = 0, 1.41, 2.45, ...
 
@@ -322,13 +400,25 @@ def huntington_hill(
     >>> huntington_hill({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     {'A': 3, 'B': 3, 'C': 1, 'D': 1}
     """
-    return run_core(_divisor_core, votes, seats, rule=divisor_rule("huntington-hill"),
-                    threshold=threshold, tie_break=tie_break, seed=seed)
+    return run_core(
+        _divisor_core,
+        votes,
+        seats,
+        rule=divisor_rule("huntington-hill"),
+        threshold=threshold,
+        tie_break=tie_break,
+        seed=seed,
+    )
 
 
 @allocation_method("adams", name="Adams (smallest divisors)", family="divisor")
 def adams(
-    votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate seats by Adams' method: divisors 0, 1, 2, ...
 
@@ -341,5 +431,12 @@ def adams(
     >>> adams({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     {'A': 3, 'B': 3, 'C': 1, 'D': 1}
     """
-    return run_core(_divisor_core, votes, seats, rule=divisor_rule("adams"),
-                    threshold=threshold, tie_break=tie_break, seed=seed)
+    return run_core(
+        _divisor_core,
+        votes,
+        seats,
+        rule=divisor_rule("adams"),
+        threshold=threshold,
+        tie_break=tie_break,
+        seed=seed,
+    )

@@ -35,11 +35,23 @@ from majlis.electoral.laws import Law, apply_law, canonical_governorate, get_law
 from majlis.electoral.methods import get_method
 from majlis.errors import UnknownIdError, ValidationError
 
-__all__ = ["ElectionVotes", "GovernorateCheck", "load_election_votes", "validate_election", "ELECTION_LAWS"]
+__all__ = [
+    "ElectionVotes",
+    "GovernorateCheck",
+    "load_election_votes",
+    "validate_election",
+    "ELECTION_LAWS",
+]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "iraq" / "votes"
 
-ELECTION_LAWS = {2010: "iraq-2010", 2014: "iraq-2014", 2018: "iraq-2018", 2021: "iraq-2021", 2025: "iraq-2025"}
+ELECTION_LAWS = {
+    2010: "iraq-2010",
+    2014: "iraq-2014",
+    2018: "iraq-2018",
+    2021: "iraq-2021",
+    2025: "iraq-2025",
+}
 """The law each Iraqi election was held under."""
 
 
@@ -128,8 +140,10 @@ def _consistent(votes: dict[str, int], seats: dict[str, int], law: Law) -> tuple
         highs.append((q if q is not None else Fraction(10**30), name))
     low, high = min(lows), max(highs)
     ok = high[0] <= low[0]
-    return ok, (f"smallest winning quotient {float(low[0]):.1f} ({low[1]}) "
-                f"{'>=' if ok else '<'} largest next quotient {float(high[0]):.1f} ({high[1]})")
+    return ok, (
+        f"smallest winning quotient {float(low[0]):.1f} ({low[1]}) "
+        f"{'>=' if ok else '<'} largest next quotient {float(high[0]):.1f} ({high[1]})"
+    )
 
 
 def _tail_covered(votes: dict[str, int], predicted: dict[str, int], law: Law) -> bool:
@@ -138,7 +152,11 @@ def _tail_covered(votes: dict[str, int], predicted: dict[str, int], law: Law) ->
     The sources list lists down to some size and say the others "received fewer votes"; an
     unlisted list then has a smaller first quotient still, so it cannot have won a seat.
     """
-    rule = divisor_rule(law.method, law.first_divisor) if get_method(law.method).family == "divisor" else None
+    rule = (
+        divisor_rule(law.method, law.first_divisor)
+        if get_method(law.method).family == "divisor"
+        else None
+    )
     if rule is None:
         return True
     big = Fraction(10**30)
@@ -174,35 +192,77 @@ def validate_election(year: int | str, law: str | Law | None = None) -> list[Gov
         seats = magnitudes[canonical_governorate(gov)]
         predicted = apply_law(law, {gov: votes}).districts[gov]
         if law.id != own:
-            out.append(GovernorateCheck(gov, "counterfactual", None, predicted, official,
-                                        f"{law.id} applied to the {ev.year} votes (held under {own}); "
-                                        "official seats shown for comparison"))
+            out.append(
+                GovernorateCheck(
+                    gov,
+                    "counterfactual",
+                    None,
+                    predicted,
+                    official,
+                    f"{law.id} applied to the {ev.year} votes (held under {own}); "
+                    "official seats shown for comparison",
+                )
+            )
             continue
         missing_votes = [n for n, s in official.items() if s > 0 and n not in votes]
         if not official:
-            out.append(GovernorateCheck(gov, "none", None, predicted, {}, "no official seats in the sources"))
+            out.append(
+                GovernorateCheck(
+                    gov, "none", None, predicted, {}, "no official seats in the sources"
+                )
+            )
         elif missing_votes:
             if get_method(law.method).family != "divisor":
-                out.append(GovernorateCheck(gov, "none", None, predicted, official,
-                                            "seat-winning lists without votes; no consistency test for quota methods"))
+                out.append(
+                    GovernorateCheck(
+                        gov,
+                        "none",
+                        None,
+                        predicted,
+                        official,
+                        "seat-winning lists without votes; no consistency test for quota methods",
+                    )
+                )
                 continue
             ok, why = _consistent(votes, official, law)
-            out.append(GovernorateCheck(
-                gov, "consistency", ok, predicted, official,
-                f"no votes for {', '.join(missing_votes)}; {why}"))
+            out.append(
+                GovernorateCheck(
+                    gov,
+                    "consistency",
+                    ok,
+                    predicted,
+                    official,
+                    f"no votes for {', '.join(missing_votes)}; {why}",
+                )
+            )
         elif not _tail_covered(votes, predicted, law):
             ok, why = _consistent(votes, official, law)
-            out.append(GovernorateCheck(
-                gov, "consistency", ok, predicted, official,
-                "the sources list too few lists for a full reproduction (an unlisted smaller list "
-                f"could reach a seat); {why}"))
+            out.append(
+                GovernorateCheck(
+                    gov,
+                    "consistency",
+                    ok,
+                    predicted,
+                    official,
+                    "the sources list too few lists for a full reproduction (an unlisted smaller list "
+                    f"could reach a seat); {why}",
+                )
+            )
         else:
             known = {n: s for n, s in official.items()}
             complete = sum(known.values()) == seats and all(n in known for n in votes)
             ok = all(predicted.get(n, 0) == s for n, s in known.items())
             mode = "full" if complete else "partial"
-            why = "all lists reproduced" if ok else "differs: " + ", ".join(
-                f"{n} {predicted.get(n, 0)} vs {s}" for n, s in known.items() if predicted.get(n, 0) != s)
+            why = (
+                "all lists reproduced"
+                if ok
+                else "differs: "
+                + ", ".join(
+                    f"{n} {predicted.get(n, 0)} vs {s}"
+                    for n, s in known.items()
+                    if predicted.get(n, 0) != s
+                )
+            )
             if mode == "partial":
                 why += f" ({len(known)} of {len(votes)} lists have official seats)"
             prelim = sum(1 for n in votes if ev.status.get(f"{gov}/{n}") != "final")

@@ -51,32 +51,89 @@ __all__ = [
 # General (non-minority) seats per governorate, 2014-2025: governorates.csv (general_seats),
 # from the 2018/2025 seat tables (Kirkuk Now; Shafaq 2025; IPU PARLINE), sum 320.
 IRAQ_GOVERNORATE_SEATS: dict[str, int] = {
-    "Baghdad": 69, "Nineveh": 31, "Basra": 25, "Dhi Qar": 19, "Sulaymaniyah": 18, "Babil": 17,
-    "Anbar": 15, "Erbil": 15, "Diyala": 14, "Kirkuk": 12, "Salahuddin": 12, "Najaf": 12,
-    "Wasit": 11, "Qadisiyah": 11, "Maysan": 10, "Karbala": 11, "Dohuk": 11, "Muthanna": 7,
+    "Baghdad": 69,
+    "Nineveh": 31,
+    "Basra": 25,
+    "Dhi Qar": 19,
+    "Sulaymaniyah": 18,
+    "Babil": 17,
+    "Anbar": 15,
+    "Erbil": 15,
+    "Diyala": 14,
+    "Kirkuk": 12,
+    "Salahuddin": 12,
+    "Najaf": 12,
+    "Wasit": 11,
+    "Qadisiyah": 11,
+    "Maysan": 10,
+    "Karbala": 11,
+    "Dohuk": 11,
+    "Muthanna": 7,
 }
 # Women's quota seats per governorate (one per 2021 district; 83 in all).
 _IRAQ_WOMEN = {
-    "Baghdad": 17, "Nineveh": 8, "Basra": 6, "Dhi Qar": 5, "Sulaymaniyah": 5, "Babil": 4, "Anbar": 4,
-    "Erbil": 4, "Diyala": 4, "Kirkuk": 3, "Salahuddin": 3, "Najaf": 3, "Wasit": 3, "Qadisiyah": 3,
-    "Maysan": 3, "Karbala": 3, "Dohuk": 3, "Muthanna": 2,
+    "Baghdad": 17,
+    "Nineveh": 8,
+    "Basra": 6,
+    "Dhi Qar": 5,
+    "Sulaymaniyah": 5,
+    "Babil": 4,
+    "Anbar": 4,
+    "Erbil": 4,
+    "Diyala": 4,
+    "Kirkuk": 3,
+    "Salahuddin": 3,
+    "Najaf": 3,
+    "Wasit": 3,
+    "Qadisiyah": 3,
+    "Maysan": 3,
+    "Karbala": 3,
+    "Dohuk": 3,
+    "Muthanna": 2,
 }
 # 2010 governorate seats (Carnegie, Dec 2009), sum 310.
 _IRAQ_2010 = {
-    "Baghdad": 68, "Nineveh": 31, "Basra": 24, "Dhi Qar": 18, "Babil": 16, "Sulaymaniyah": 17,
-    "Anbar": 14, "Erbil": 14, "Diyala": 13, "Kirkuk": 12, "Salahuddin": 12, "Najaf": 12, "Wasit": 11,
-    "Qadisiyah": 11, "Maysan": 10, "Dohuk": 10, "Karbala": 10, "Muthanna": 7,
+    "Baghdad": 68,
+    "Nineveh": 31,
+    "Basra": 24,
+    "Dhi Qar": 18,
+    "Babil": 16,
+    "Sulaymaniyah": 17,
+    "Anbar": 14,
+    "Erbil": 14,
+    "Diyala": 13,
+    "Kirkuk": 12,
+    "Salahuddin": 12,
+    "Najaf": 12,
+    "Wasit": 11,
+    "Qadisiyah": 11,
+    "Maysan": 10,
+    "Dohuk": 10,
+    "Karbala": 10,
+    "Muthanna": 7,
 }
 _MINORITY_9 = (
-    ("christian_baghdad", "Christian", "Baghdad"), ("christian_nineveh", "Christian", "Nineveh"),
-    ("christian_kirkuk", "Christian", "Kirkuk"), ("christian_erbil", "Christian", "Erbil"),
-    ("christian_dohuk", "Christian", "Dohuk"), ("yazidi", "Yazidi", "Nineveh"),
-    ("shabak", "Shabak", "Nineveh"), ("sabean_mandaean", "Sabean-Mandaean", "Baghdad"),
+    ("christian_baghdad", "Christian", "Baghdad"),
+    ("christian_nineveh", "Christian", "Nineveh"),
+    ("christian_kirkuk", "Christian", "Kirkuk"),
+    ("christian_erbil", "Christian", "Erbil"),
+    ("christian_dohuk", "Christian", "Dohuk"),
+    ("yazidi", "Yazidi", "Nineveh"),
+    ("shabak", "Shabak", "Nineveh"),
+    ("sabean_mandaean", "Sabean-Mandaean", "Baghdad"),
     ("feyli_kurd", "Feyli Kurd", "Wasit"),
 )
-_GOVERNORATE_ALIASES = {"Qadisiyah (Diwaniyah)": "Qadisiyah", "Diwaniyah": "Qadisiyah", "Babylon": "Babil",
-                        "Ninewa": "Nineveh", "Duhok": "Dohuk", "Salah al-Din": "Salahuddin",
-                        "Thi Qar": "Dhi Qar", "Sulaimaniya": "Sulaymaniyah", "Kerbala": "Karbala"}
+_GOVERNORATE_ALIASES = {
+    "Qadisiyah (Diwaniyah)": "Qadisiyah",
+    "Diwaniyah": "Qadisiyah",
+    "Babylon": "Babil",
+    "Ninewa": "Nineveh",
+    "Duhok": "Dohuk",
+    "Salah al-Din": "Salahuddin",
+    "Thi Qar": "Dhi Qar",
+    "Sulaimaniya": "Sulaymaniyah",
+    "Kerbala": "Karbala",
+}
 
 
 @dataclass(frozen=True)
@@ -129,7 +186,9 @@ class Law:
         d = dict(self.__dict__)
         d["seats_by_district"] = dict(self.seats_by_district)
         d["women_seats_by_district"] = dict(self.women_seats_by_district)
-        d["minority_seats"] = [dict(id=i, community=c, governorate=g) for i, c, g in self.minority_seats]
+        d["minority_seats"] = [
+            dict(id=i, community=c, governorate=g) for i, c, g in self.minority_seats
+        ]
         d["sources"] = list(self.sources)
         return d
 
@@ -170,50 +229,100 @@ def _register(law: Law) -> Law:
     return law
 
 
-_register(Law(
-    id="iraq-2010", name="Iraq 2010: Law 16/2005 as amended by Law 26/2009", method="hare",
-    seats_by_district=tuple(_IRAQ_2010.items()), women_quota="governorate-top-women-2010",
-    minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"), total_seats=325,
-    verified=False,
-    notes="Hare quota with largest remainders per governorate; the 7 national compensatory seats "
-          "are not modelled; IHEC's exact remainder rules not verified.",
-    sources=("Carnegie 14 Dec 2009 (seat table)", "Al Jazeera 2010 (electoral divider)",
-             "historiae.org/proportional.asp (Hare, largest remainders)", _RULES),
-))
-_register(Law(
-    id="iraq-2014", name="Iraq 2014: Law 45 of 2013", method="sainte-lague", first_divisor="1.6",
-    seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()), women_quota="after-three-men",
-    minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"), total_seats=328,
-    verified=False,
-    notes="First divisor 1.6 is from general knowledge, not confirmed by a stored source [UNVERIFIED].",
-    sources=("IPU PARLINE 2151 (328 = 320 + 8)", "Shafaq (Law 45 of 2013)", _RULES),
-))
-_register(Law(
-    id="iraq-2018", name="Iraq 2018: Law 45/2013 as amended; IHEC system No. 12/2018",
-    method="sainte-lague", first_divisor="1.7", seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
-    women_quota="after-three-men", minority_seats=_MINORITY_9, total_seats=329,
-    notes="List votes / 1.7, 3, 5, 7, ...; candidates within a list by personal votes; no legal threshold.",
-    sources=("International IDEA ans130355941059621 (System No. 12/2018)", "Kirkuk Now (329 = 320 + 9)", _RULES),
-))
-_register(Law(
-    id="iraq-2021", name="Iraq 2021: Law 9 of 2020 (SNTV, 83 districts)", method="sntv",
-    women_quota="district-sntv-2021", women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
-    minority_seats=_MINORITY_9, total_seats=329,
-    notes="Votes are per candidate; give the 83 district magnitudes (3-5 seats) as seats_by_district; "
-          "one seat per district reserved for a woman.",
-    sources=("Chatham House 2021 (two major changes)", "Shafaq (districts law)", "International IDEA quota database", _RULES),
-))
-_register(Law(
-    id="iraq-2025", name="Iraq 2025: third amendment (27 Mar 2023) to Law 12/2018",
-    method="sainte-lague", first_divisor="1.7", seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
-    women_quota="list-2025", women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
-    minority_seats=_MINORITY_9, total_seats=329,
-    notes="Each governorate one district; votes / 1.7, 3, 5, 7, ...; women: list owes seats/4, then "
-          "seats/3 while the governorate is short (IHEC system No. 2 of 2025); quota seats one "
-          "district each within their governorate.",
-    sources=("Shafaq 27 Mar 2023 (1.7 divisor)", "Shafaq 20 Mar 2023 (seat allocation)",
-             "Shafaq 14 Nov 2025 (quota mechanism)", _RULES),
-))
+_register(
+    Law(
+        id="iraq-2010",
+        name="Iraq 2010: Law 16/2005 as amended by Law 26/2009",
+        method="hare",
+        seats_by_district=tuple(_IRAQ_2010.items()),
+        women_quota="governorate-top-women-2010",
+        minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"),
+        total_seats=325,
+        verified=False,
+        notes="Hare quota with largest remainders per governorate; the 7 national compensatory seats "
+        "are not modelled; IHEC's exact remainder rules not verified.",
+        sources=(
+            "Carnegie 14 Dec 2009 (seat table)",
+            "Al Jazeera 2010 (electoral divider)",
+            "historiae.org/proportional.asp (Hare, largest remainders)",
+            _RULES,
+        ),
+    )
+)
+_register(
+    Law(
+        id="iraq-2014",
+        name="Iraq 2014: Law 45 of 2013",
+        method="sainte-lague",
+        first_divisor="1.6",
+        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
+        women_quota="after-three-men",
+        minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"),
+        total_seats=328,
+        verified=False,
+        notes="First divisor 1.6 is from general knowledge, not confirmed by a stored source [UNVERIFIED].",
+        sources=("IPU PARLINE 2151 (328 = 320 + 8)", "Shafaq (Law 45 of 2013)", _RULES),
+    )
+)
+_register(
+    Law(
+        id="iraq-2018",
+        name="Iraq 2018: Law 45/2013 as amended; IHEC system No. 12/2018",
+        method="sainte-lague",
+        first_divisor="1.7",
+        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
+        women_quota="after-three-men",
+        minority_seats=_MINORITY_9,
+        total_seats=329,
+        notes="List votes / 1.7, 3, 5, 7, ...; candidates within a list by personal votes; no legal threshold.",
+        sources=(
+            "International IDEA ans130355941059621 (System No. 12/2018)",
+            "Kirkuk Now (329 = 320 + 9)",
+            _RULES,
+        ),
+    )
+)
+_register(
+    Law(
+        id="iraq-2021",
+        name="Iraq 2021: Law 9 of 2020 (SNTV, 83 districts)",
+        method="sntv",
+        women_quota="district-sntv-2021",
+        women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
+        minority_seats=_MINORITY_9,
+        total_seats=329,
+        notes="Votes are per candidate; give the 83 district magnitudes (3-5 seats) as seats_by_district; "
+        "one seat per district reserved for a woman.",
+        sources=(
+            "Chatham House 2021 (two major changes)",
+            "Shafaq (districts law)",
+            "International IDEA quota database",
+            _RULES,
+        ),
+    )
+)
+_register(
+    Law(
+        id="iraq-2025",
+        name="Iraq 2025: third amendment (27 Mar 2023) to Law 12/2018",
+        method="sainte-lague",
+        first_divisor="1.7",
+        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
+        women_quota="list-2025",
+        women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
+        minority_seats=_MINORITY_9,
+        total_seats=329,
+        notes="Each governorate one district; votes / 1.7, 3, 5, 7, ...; women: list owes seats/4, then "
+        "seats/3 while the governorate is short (IHEC system No. 2 of 2025); quota seats one "
+        "district each within their governorate.",
+        sources=(
+            "Shafaq 27 Mar 2023 (1.7 divisor)",
+            "Shafaq 20 Mar 2023 (seat allocation)",
+            "Shafaq 14 Nov 2025 (quota mechanism)",
+            _RULES,
+        ),
+    )
+)
 
 
 def get_law(law: str | Law) -> Law:
@@ -283,7 +392,11 @@ def apply_law(
     seats: dict[str, int] = {}
     votes: dict[str, Mapping[str, int]] = {}
     for d, v in votes_by_district.items():
-        key = d if (seats_by_district and d in seats_by_district) or d in default else canonical_governorate(d)
+        key = (
+            d
+            if (seats_by_district and d in seats_by_district) or d in default
+            else canonical_governorate(d)
+        )
         if seats_by_district is not None and d in seats_by_district:
             seats[d] = seats_by_district[d]
         elif key in default:
@@ -294,14 +407,25 @@ def apply_law(
             )
         votes[d] = v
     res: DistrictResult = allocate_districts(
-        votes, seats, law.method, first_divisor=law.first_divisor, threshold=law.threshold,
-        threshold_scope=law.threshold_scope, tie_break=tie_break, seed=seed,
+        votes,
+        seats,
+        law.method,
+        first_divisor=law.first_divisor,
+        threshold=law.threshold,
+        threshold_scope=law.threshold_scope,
+        tie_break=tie_break,
+        seed=seed,
     )
     notes = []
     if law.women_quota != "none":
-        notes.append(f"women's quota ({law.women_quota}) not applied: it needs candidate-level votes"
-                     + ("; under this rule it changes who sits for a list, not list totals"
-                        if law.women_quota in ("list-2025", "after-three-men") else ""))
+        notes.append(
+            f"women's quota ({law.women_quota}) not applied: it needs candidate-level votes"
+            + (
+                "; under this rule it changes who sits for a list, not list totals"
+                if law.women_quota in ("list-2025", "after-three-men")
+                else ""
+            )
+        )
     minority: dict[str, list[str]] = {}
     if minority_votes:
         known = {m[0] for m in law.minority_seats}
@@ -313,10 +437,20 @@ def apply_law(
         minority = allocate_quota_seats(minority_votes)
     missing = len(law.minority_seats) - len(minority)
     if missing:
-        notes.append(f"{missing} minority quota seats are separate ballots, not included (no votes given)")
+        notes.append(
+            f"{missing} minority quota seats are separate ballots, not included (no votes given)"
+        )
     if not law.verified:
         notes.append(f"law preset {law.id} is not fully verified: {law.notes}")
-    return LawResult(law.id, res.districts, res.totals, res.seats, tuple(sorted(estimated)), tuple(notes), minority)
+    return LawResult(
+        law.id,
+        res.districts,
+        res.totals,
+        res.seats,
+        tuple(sorted(estimated)),
+        tuple(notes),
+        minority,
+    )
 
 
 def compare_laws(
@@ -383,7 +517,9 @@ def elect_candidates(
         elif key in default:
             seats = default[key]
         else:
-            raise ValidationError(f"law {law.id} has no seat count for district {d!r}; pass seats_by_district")
+            raise ValidationError(
+                f"law {law.id} has no seat count for district {d!r}; pass seats_by_district"
+            )
         if law.method == "sntv":
             quota = 1 if law.women_quota == "district-sntv-2021" else 0
             chosen = women_quota_sntv(cands, seats, quota)
@@ -405,9 +541,14 @@ def elect_candidates(
             elif law.women_quota == "after-three-men":
                 per = women_quota_lists(list_seats, by_list, 0, lv)
             else:
-                per = {n: sorted(by_list.get(n, []), key=lambda c: -c.votes)[:s] for n, s in list_seats.items()}
+                per = {
+                    n: sorted(by_list.get(n, []), key=lambda c: -c.votes)[:s]
+                    for n, s in list_seats.items()
+                }
                 if law.women_quota != "none":
-                    notes.append(f"women's quota rule {law.women_quota} is not modelled; candidates by votes only")
+                    notes.append(
+                        f"women's quota rule {law.women_quota} is not modelled; candidates by votes only"
+                    )
             chosen = [c for n in per for c in per[n]]
         elected[d] = chosen
         counts: dict[str, int] = {}
@@ -422,5 +563,14 @@ def elect_candidates(
         for n, k in counts.items():
             totals[n] = totals.get(n, 0) + k
     if law.minority_seats:
-        notes.append(f"{len(law.minority_seats)} minority quota seats are separate ballots, not included")
-    return LawResult(law.id, districts, totals, sum(len(v) for v in elected.values()), (), tuple(dict.fromkeys(notes))), elected
+        notes.append(
+            f"{len(law.minority_seats)} minority quota seats are separate ballots, not included"
+        )
+    return LawResult(
+        law.id,
+        districts,
+        totals,
+        sum(len(v) for v in elected.values()),
+        (),
+        tuple(dict.fromkeys(notes)),
+    ), elected

@@ -82,7 +82,11 @@ class FlipMargins:
         def seat(s: SeatInfo | None) -> dict[str, Any] | None:
             if s is None:
                 return None
-            return {"list": s.list, "seat": s.seat, "quotient": None if s.quotient is None else str(s.quotient)}
+            return {
+                "list": s.list,
+                "seat": s.seat,
+                "quotient": None if s.quotient is None else str(s.quotient),
+            }
 
         return {
             "method": self.method,
@@ -94,8 +98,15 @@ class FlipMargins:
 
 
 class _Setup:
-    def __init__(self, votes: Any, seats: Any, method: str, first_divisor: Any, tie_break: str,
-                 seed: int | None) -> None:
+    def __init__(
+        self,
+        votes: Any,
+        seats: Any,
+        method: str,
+        first_divisor: Any,
+        tie_break: str,
+        seed: int | None,
+    ) -> None:
         info = get_method(method)
         if info.family != "divisor":
             raise ValidationError(f"flip margins are defined for divisor methods, not {method}")
@@ -137,7 +148,9 @@ class _Setup:
         entries.sort(key=lambda e: (e[0][0], e[0][1], -self.ranks[e[1]]), reverse=True)
         return entries[:count]
 
-    def beats(self, x: int, w: int, k: int, comp: tuple[tuple[int, Fraction], int, int] | None) -> bool:
+    def beats(
+        self, x: int, w: int, k: int, comp: tuple[tuple[int, Fraction], int, int] | None
+    ) -> bool:
         """Does list x with w votes win its (k+1)-th seat against competitor entry comp?"""
         if w == 0:
             return False
@@ -164,8 +177,14 @@ def _bisect(pred: Any, lo: int, hi: int) -> int:
 
 
 def votes_to_gain(
-    votes: Mapping[str, int] | Any, seats: int, party: Any, method: str = "dhondt", *,
-    first_divisor: Any = None, tie_break: str = "votes", seed: int | None = None,
+    votes: Mapping[str, int] | Any,
+    seats: int,
+    party: Any,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> int | None:
     """Return the minimum extra votes ``party`` needs to win one more seat (others fixed).
 
@@ -218,8 +237,14 @@ def votes_to_gain(
 
 
 def votes_to_lose(
-    votes: Mapping[str, int] | Any, seats: int, party: Any, method: str = "dhondt", *,
-    first_divisor: Any = None, tie_break: str = "votes", seed: int | None = None,
+    votes: Mapping[str, int] | Any,
+    seats: int,
+    party: Any,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> int | None:
     """Return the minimum number of votes ``party`` must lose to lose a seat (None: no seat).
 
@@ -244,8 +269,15 @@ def votes_to_lose(
 
 
 def votes_to_transfer(
-    votes: Mapping[str, int] | Any, seats: int, source: Any, target: Any, method: str = "dhondt", *,
-    first_divisor: Any = None, tie_break: str = "votes", seed: int | None = None,
+    votes: Mapping[str, int] | Any,
+    seats: int,
+    source: Any,
+    target: Any,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> int | None:
     """Return the minimum number of votes moving from ``source`` to ``target`` that gives
     ``target`` one more seat (None if even all of ``source``'s votes are not enough).
@@ -292,8 +324,15 @@ def _info(st: _Setup, j: int, k: int) -> SeatInfo:
     return SeatInfo(st.name(j), k + 1, q)
 
 
-def last_seat(votes: Any, seats: int, method: str = "dhondt", *, first_divisor: Any = None,
-              tie_break: str = "votes", seed: int | None = None) -> SeatInfo:
+def last_seat(
+    votes: Any,
+    seats: int,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> SeatInfo:
     """Return the last seat awarded (the lowest winning quotient).
 
     Examples
@@ -306,8 +345,15 @@ def last_seat(votes: Any, seats: int, method: str = "dhondt", *, first_divisor: 
     return _info(st, j, k)
 
 
-def next_seat(votes: Any, seats: int, method: str = "dhondt", *, first_divisor: Any = None,
-              tie_break: str = "votes", seed: int | None = None) -> SeatInfo | None:
+def next_seat(
+    votes: Any,
+    seats: int,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> SeatInfo | None:
     """Return the seat that would be awarded next (seat ``seats + 1``), or None.
 
     Examples
@@ -323,8 +369,15 @@ def next_seat(votes: Any, seats: int, method: str = "dhondt", *, first_divisor: 
     return _info(st, j, k)
 
 
-def flip_margins(votes: Any, seats: int, method: str = "dhondt", *, first_divisor: Any = None,
-                 tie_break: str = "votes", seed: int | None = None) -> FlipMargins:
+def flip_margins(
+    votes: Any,
+    seats: int,
+    method: str = "dhondt",
+    *,
+    first_divisor: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> FlipMargins:
     """Return every list's seats, votes to gain and votes to lose, plus the last/next seat.
 
     Examples
@@ -338,11 +391,18 @@ def flip_margins(votes: Any, seats: int, method: str = "dhondt", *, first_diviso
     keys = st.names if st.names is not None else list(range(len(st.votes)))
     rows = tuple(
         ListMargin(
-            st.name(i), st.votes[i], st.alloc[i],
+            st.name(i),
+            st.votes[i],
+            st.alloc[i],
             votes_to_gain(votes, seats, keys[i], method, **opts),
             votes_to_lose(votes, seats, keys[i], method, **opts),
         )
         for i in range(len(st.votes))
     )
-    return FlipMargins(method, st.seats, rows, last_seat(votes, seats, method, **opts),
-                       next_seat(votes, seats, method, **opts))
+    return FlipMargins(
+        method,
+        st.seats,
+        rows,
+        last_seat(votes, seats, method, **opts),
+        next_seat(votes, seats, method, **opts),
+    )

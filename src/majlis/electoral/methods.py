@@ -91,4 +91,6 @@ def allocate_seats(
         if "first_divisor" not in info.options:
             raise ValidationError(f"first_divisor does not apply to the {method} method")
         options["first_divisor"] = first_divisor
-    return info.function(votes, seats, threshold=threshold, tie_break=tie_break, seed=seed, **options)
+    return info.function(
+        votes, seats, threshold=threshold, tie_break=tie_break, seed=seed, **options
+    )

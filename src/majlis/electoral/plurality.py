@@ -26,8 +26,14 @@ def _sntv_core(votes: list[int], seats: int, ranks: list[int]) -> list[int]:
 
 
 @allocation_method("sntv", name="Single non-transferable vote (top candidates)", family="plurality")
-def sntv(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes",
-         seed: int | None = None) -> dict[str, int] | list[int]:
+def sntv(
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> dict[str, int] | list[int]:
     """Elect the ``seats`` candidates with the most votes (1 = elected, 0 = not).
 
     Parameters

@@ -45,19 +45,28 @@ def _lr_core(votes: list[int], seats: int, ranks: list[int], quota: str) -> list
     rem = [Fraction(v) / q - w for v, w in zip(votes, whole)]
     left = seats - sum(whole)
     if left < 0:  # small quota: take back from the smallest remainders, weakest tie priority first
-        order = sorted((i for i in range(len(votes)) if whole[i] > 0), key=lambda i: (rem[i], -ranks[i]))
+        order = sorted(
+            (i for i in range(len(votes)) if whole[i] > 0), key=lambda i: (rem[i], -ranks[i])
+        )
         for j in range(-left):
             whole[order[j % len(order)]] -= 1
         return whole
-    order = sorted((i for i in range(len(votes)) if votes[i] > 0), key=lambda i: (-rem[i], ranks[i]))
+    order = sorted(
+        (i for i in range(len(votes)) if votes[i] > 0), key=lambda i: (-rem[i], ranks[i])
+    )
     for j in range(left):
         whole[order[j % len(order)]] += 1
     return whole
 
 
 def largest_remainder(
-    votes: Any, seats: int, quota: str = "hare", *, threshold: Any = None,
-    tie_break: str = "votes", seed: int | None = None,
+    votes: Any,
+    seats: int,
+    quota: str = "hare",
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
 ) -> dict[str, int] | list[int]:
     """Allocate ``seats`` by the largest-remainder method with the given ``quota``.
 
@@ -89,12 +98,22 @@ def largest_remainder(
         from majlis.errors import UnknownMethodError
 
         raise UnknownMethodError(f"unknown quota {quota!r}: use one of {', '.join(QUOTAS)}")
-    return run_core(_lr_core, votes, seats, quota=quota, threshold=threshold, tie_break=tie_break, seed=seed)
+    return run_core(
+        _lr_core, votes, seats, quota=quota, threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
-@allocation_method("hare", name="Largest remainder, Hare quota (Hamilton)", family="largest-remainder")
-def hare(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes",
-         seed: int | None = None) -> dict[str, int] | list[int]:
+@allocation_method(
+    "hare", name="Largest remainder, Hare quota (Hamilton)", family="largest-remainder"
+)
+def hare(
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> dict[str, int] | list[int]:
     """Allocate seats by largest remainder with the Hare quota ``V / S`` (Hamilton's method).
 
     Iraq used the Hare quota with largest remainders in 2005 and 2010 (Law 16/2005 as
@@ -105,12 +124,20 @@ def hare(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "vot
     >>> hare({"A": 47_000, "B": 16_000, "C": 15_800, "D": 12_000, "E": 6_100, "F": 3_100}, 10)
     {'A': 5, 'B': 2, 'C': 1, 'D': 1, 'E': 1, 'F': 0}
     """
-    return largest_remainder(votes, seats, "hare", threshold=threshold, tie_break=tie_break, seed=seed)
+    return largest_remainder(
+        votes, seats, "hare", threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
 @allocation_method("droop", name="Largest remainder, Droop quota", family="largest-remainder")
-def droop(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes",
-          seed: int | None = None) -> dict[str, int] | list[int]:
+def droop(
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> dict[str, int] | list[int]:
     """Allocate seats by largest remainder with the Droop quota ``floor(V / (S + 1)) + 1``.
 
     Examples
@@ -118,13 +145,24 @@ def droop(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "vo
     >>> droop({"A": 47_000, "B": 16_000, "C": 15_800, "D": 12_000, "E": 6_100, "F": 3_100}, 10)
     {'A': 5, 'B': 2, 'C': 2, 'D': 1, 'E': 0, 'F': 0}
     """
-    return largest_remainder(votes, seats, "droop", threshold=threshold, tie_break=tie_break, seed=seed)
+    return largest_remainder(
+        votes, seats, "droop", threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
-@allocation_method("hagenbach-bischoff", name="Largest remainder, Hagenbach-Bischoff quota",
-                   family="largest-remainder")
-def hagenbach_bischoff(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes",
-                       seed: int | None = None) -> dict[str, int] | list[int]:
+@allocation_method(
+    "hagenbach-bischoff",
+    name="Largest remainder, Hagenbach-Bischoff quota",
+    family="largest-remainder",
+)
+def hagenbach_bischoff(
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> dict[str, int] | list[int]:
     """Allocate seats by largest remainder with the Hagenbach-Bischoff quota ``V / (S + 1)``.
 
     Examples
@@ -132,13 +170,22 @@ def hagenbach_bischoff(votes: Any, seats: int, *, threshold: Any = None, tie_bre
     >>> hagenbach_bischoff([47_000, 16_000, 15_800, 12_000, 6_100, 3_100], 10)
     [5, 2, 2, 1, 0, 0]
     """
-    return largest_remainder(votes, seats, "hagenbach-bischoff", threshold=threshold,
-                             tie_break=tie_break, seed=seed)
+    return largest_remainder(
+        votes, seats, "hagenbach-bischoff", threshold=threshold, tie_break=tie_break, seed=seed
+    )
 
 
-@allocation_method("imperiali-quota", name="Largest remainder, Imperiali quota", family="largest-remainder")
-def imperiali_quota(votes: Any, seats: int, *, threshold: Any = None, tie_break: str = "votes",
-                    seed: int | None = None) -> dict[str, int] | list[int]:
+@allocation_method(
+    "imperiali-quota", name="Largest remainder, Imperiali quota", family="largest-remainder"
+)
+def imperiali_quota(
+    votes: Any,
+    seats: int,
+    *,
+    threshold: Any = None,
+    tie_break: str = "votes",
+    seed: int | None = None,
+) -> dict[str, int] | list[int]:
     """Allocate seats by largest remainder with the Imperiali quota ``V / (S + 2)``.
 
     Examples
@@ -146,4 +193,6 @@ def imperiali_quota(votes: Any, seats: int, *, threshold: Any = None, tie_break:
     >>> imperiali_quota([47_000, 16_000, 15_800, 12_000, 6_100, 3_100], 10)
     [5, 2, 2, 1, 0, 0]
     """
-    return largest_remainder(votes, seats, "imperiali", threshold=threshold, tie_break=tie_break, seed=seed)
+    return largest_remainder(
+        votes, seats, "imperiali", threshold=threshold, tie_break=tie_break, seed=seed
+    )
