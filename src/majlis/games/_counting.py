@@ -480,17 +480,32 @@ def mwc_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], list[i
             wt = classes[ti][0]
             if wt >= q:
                 continue
-            # A = H / (1 + y x^wt), explicitly
-            A = H[:]
-            for k in range(wt, q):
-                A[k] = H[k] - (A[k - wt] << bits)
-            cumA = list(accumulate(A))
+            # heavier part containing a player of class ti: A = H / (1 + y x^wt) in the
+            # windows [q - j wl - wt, q - (j-1) wl - 1 - wt]; the windows tile, so only the
+            # prefix sums S_A at their upper ends are needed
+            ends = [q - (j - 1) * wl - 1 - wt for j in range(1, ml + 2)]
+            alt_cost = sum(e // wt + 1 for e in ends if e >= 0)
+            if alt_cost < 2 * q:
+                # S_A(e) = sum_i (-1)^i y^i cumH(e - i wt): no division carried out
+                def s_a(e: int, wt: int = wt) -> int:
+                    acc_e, i = 0, 0
+                    while e >= 0:
+                        term = cumH[e] << (i * bits)
+                        acc_e = acc_e - term if i & 1 else acc_e + term
+                        e -= wt
+                        i += 1
+                    return acc_e
+
+                s_vals = [s_a(e) if e >= 0 else 0 for e in ends]
+            else:
+                A = H[:]
+                for k in range(wt, q):
+                    A[k] = H[k] - (A[k - wt] << bits)
+                cumA = list(accumulate(A))
+                s_vals = [cumA[e] if e >= 0 else 0 for e in ends]
             acc = 0
             for j in range(1, ml + 1):
-                lo, hi = q - j * wl - wt, q - (j - 1) * wl - 1 - wt
-                if hi < 0:
-                    break
-                win_j = window(cumA, lo, hi)
+                win_j = s_vals[j - 1] - s_vals[j]
                 if win_j:
                     acc += comb(ml, j) * (win_j << ((j + 1) * bits))
             per_class_packed[ti] += acc
