@@ -35,8 +35,8 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from itertools import accumulate, combinations, product
+from collections.abc import Sequence
+from itertools import accumulate, product
 from math import comb, gcd
 
 from majlis.errors import MajlisError
@@ -521,10 +521,9 @@ def mwc_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], list[i
     return per_player, _unpack(total_packed, slots, bits)
 
 
-def johnston_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], int]:
+def johnston_profile(weights: Sequence[int], q: int) -> list[list[int]]:
     """Johnston counts of ``[q; w]``: ``out[i][k]`` = number of winning coalitions with
-    exactly ``k`` critical members in which ``i`` is critical; also returns the number of
-    winning coalitions with at least one critical member.
+    exactly ``k`` critical members in which ``i`` is critical.
 
     In a winning coalition of weight ``q + d`` the critical members are those heavier
     than ``d``. Decompose by the lightest critical class ``l``: the critical part is the
@@ -623,12 +622,11 @@ def johnston_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], i
             for k in range(D - 1, wl - 1, -1):
                 H[k] += H[k - wl] << bits
     out = [[0] * slots for _ in range(n)]
-    vulnerable_total = 0
     for (w, members), packed in zip(classes, per_class_packed):
         counts = _unpack(packed, slots, bits)
         for p in members:
             out[p] = counts
-    return out, vulnerable_total
+    return out
 
 
 # ------------------------------------------------- composition enumeration (generic)
@@ -732,7 +730,7 @@ def mwc_and_johnston(game, need: str):
         _check_size((q + max(weights)) * (len(weights) + 1) * _bits(len(weights)))
         if need == "mwc":
             return mwc_profile(weights, q)
-        return johnston_profile(weights, q)[0]
+        return johnston_profile(weights, q)
     spec_fn = getattr(game, "_state_spec", None)
     spec = spec_fn() if spec_fn is not None else None
     if spec is not None:
@@ -743,7 +741,3 @@ def mwc_and_johnston(game, need: str):
     else:
         mwc, total, jon = enumerated_profiles(game)
     return (mwc, total) if need == "mwc" else jon
-
-
-def _unused(*_: Callable) -> None:  # pragma: no cover
-    combinations  # keep import for type checkers

@@ -16,7 +16,6 @@ References
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import combinations
 from typing import Any
 
 from majlis.errors import InfeasibleQuotaError, ValidationError
@@ -421,8 +420,3 @@ def game_from_parliament(parl: Any, quota: int | None = None) -> WeightedGame:
         unique = [f"{nm} #{i}" for i, nm in enumerate(names)]
     q = parl.majority if quota is None else quota
     return WeightedGame([int(s) for _, s in players], int(q), names=unique)
-
-
-def _all_coalitions(n: int):  # pragma: no cover - small helper for docs/tests
-    for r in range(n + 1):
-        yield from combinations(range(n), r)
