@@ -304,7 +304,7 @@ def women_quota_lists(
     while sum(women(n) for n in list_seats) < quota:  # step 3: floor(s / 3), most votes first
         owing = [n for n, s in list_seats.items() if women(n) < s // 3]
         owing.sort(key=lambda n: -list_votes.get(n, 0))
-        if not any(swap(n) for n in owing[:1]) and not any(swap(n) for n in owing[1:]):
+        if not any(swap(n) for n in owing):  # one swap, by the first list that can
             break
     return {n: _by_votes(elected[n], orders[n]) for n in list_seats}
 
