@@ -132,3 +132,16 @@ def test_bad_input_one_line_exit_2(run_cli, args, fragment):
     lines = r.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("majlis: error:")
     assert fragment in lines[0]
+
+
+def test_transfer(run_cli):
+    args = ["seats", "-m", "dhondt", "--seats", "8", "--votes", "A=100000,B=80000,C=30000,D=20000"]
+    r = run_cli(*args, "--transfer", "A>D", "--json")
+    # hand check in test_margins/margins doctest: 20,000 + t > (100,000 - t) / 4 for t > 4,000
+    assert json.loads(r.out)["transfer"] == {"from": "A", "to": "D", "votes": 4001}
+    r = run_cli(*args, "--transfer", "A>D")
+    assert r.code == 0 and "4,001 votes move from A" in r.out
+    r = run_cli(*args, "--transfer", "A-D")
+    assert r.code == 2 and "A>B" in r.err
+    r = run_cli(*args, "--transfer", "A>Z")
+    assert r.code == 2 and "unknown list 'Z'" in r.err

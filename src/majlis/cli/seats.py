@@ -25,6 +25,7 @@ from majlis.electoral import (
     get_method,
     load_election_votes,
     validate_election,
+    votes_to_transfer,
 )
 from majlis.errors import ValidationError
 
@@ -196,6 +197,13 @@ def seats_cmd(
             "--flip", help="Also print flip margins: votes to gain/lose a seat, last and next seat."
         ),
     ] = False,
+    transfer: Annotated[
+        Optional[str],
+        typer.Option(
+            "--transfer",
+            help="'X>Y': the fewest votes moving from list X to list Y that win Y a seat.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
     """Allocate seats from votes by a method or an electoral law; --flip for election-night margins."""
@@ -247,6 +255,22 @@ def seats_cmd(
                 seed=seed,
             )
             doc["flip"] = fm.as_dict()
+        moved = None
+        if transfer is not None:
+            src, sep, dst = transfer.partition(">")
+            if not sep or not src.strip() or not dst.strip():
+                raise ValidationError(f"--transfer must look like 'A>B', got {transfer!r}")
+            moved = votes_to_transfer(
+                by_district[""],
+                seats,
+                src.strip(),
+                dst.strip(),
+                method,
+                first_divisor=first_divisor,
+                tie_break=tie_break,
+                seed=seed,
+            )
+            doc["transfer"] = {"from": src.strip(), "to": dst.strip(), "votes": moved}
         if as_json:
             print(json.dumps(doc, ensure_ascii=False, indent=2))
             return
@@ -258,6 +282,14 @@ def seats_cmd(
             console.print(_flip_table(fm, "Flip margins (others' votes fixed)"))
             console.print(_seat_line("last seat", fm.last_seat), markup=False)
             console.print(_seat_line("next seat", fm.next_seat), markup=False)
+        if transfer is not None:
+            t = doc["transfer"]
+            console.print(
+                f"{t['to']} wins one more seat if {moved:,} votes move from {t['from']}"
+                if moved is not None
+                else f"no transfer from {t['from']} wins {t['to']} another seat",
+                markup=False,
+            )
         return
     # several districts
     if "" in by_district:
