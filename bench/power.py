@@ -10,7 +10,8 @@ Games (all built here, nothing hard-coded from majlis' output):
   electoral votes in force for the 2024 and 2028 elections (2020 census apportionment;
   Office of the Federal Register, "Distribution of Electoral Votes", archives.gov);
 * a random 200-player game, weights uniform in 1..100 (seed 2024), simple majority;
-* 329 single MPs at quota 165.
+* 329 single MPs at quota 165;
+* (majlis only) the EU-27 Council double majority with the blocking-minority clause.
 
 Competitors: ``powerindex`` (PyPI), ``powerindices`` (PyPI) and ``tucoopy`` (PyPI), when
 installed. Each competitor call runs in a child process with a time limit; its floats are
@@ -38,6 +39,14 @@ ELECTORAL_VOTES_2024 = {
     "OK": 7, "OR": 8, "PA": 19, "RI": 4, "SC": 9, "SD": 3, "TN": 11, "TX": 40, "UT": 6,
     "VT": 3, "VA": 13, "WA": 12, "WV": 4, "WI": 10, "WY": 3,
 }
+
+# EU Council, TEU art. 16(4): 55% of the 27 members (15) and 65% of the population, and
+# a blocking minority needs 4 members. Population in 100,000s (Eurostat, 1 January 2023,
+# rounded; used only as a benchmark input).
+EU27_POPULATION_2023 = [
+    844, 682, 590, 481, 376, 191, 178, 117, 108, 105, 104, 103, 96, 84, 64, 59, 58, 56,
+    55, 43, 39, 28, 19, 13, 9, 7, 5,
+]
 
 
 def iraq_game(quota: int) -> WeightedGame:
@@ -175,6 +184,14 @@ def main(argv=None) -> int:
                 else:
                     cells.append(f"{name} failed: {payload}")
             print(f"{label:42} {which:8} {secs * 1000:8.2f}ms  " + "; ".join(cells), flush=True)
+    # Several quotas: none of the competitors supports them, majlis alone.
+    pop = EU27_POPULATION_2023
+    eu = WeightedGame([[1] * 27, pop], [15, -(-65 * sum(pop) // 100)], blocking_min_members=4)
+    for which, fn in (("banzhaf", banzhaf), ("ss", shapley_shubik)):
+        secs, _ = time_majlis(fn, eu, args.repeat)
+        totals["EU-27 Council (double majority)"] = totals.get("EU-27 Council (double majority)", 0.0) + secs
+        print(f"{'EU-27 Council: 15 of 27 and 65% population':42} {which:8} {secs * 1000:8.2f}ms  "
+              "(no competitor handles several quotas)", flush=True)
     print()
     for label, secs in totals.items():
         print(f"majlis Banzhaf + Shapley-Shubik, {label}: {secs * 1000:.2f} ms")
