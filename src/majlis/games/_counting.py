@@ -525,27 +525,27 @@ def johnston_profile(weights: Sequence[int], q: int) -> list[list[int]]:
     """Johnston counts of ``[q; w]``: ``out[i][k]`` = number of winning coalitions with
     exactly ``k`` critical members in which ``i`` is critical.
 
-    In a winning coalition of weight ``q + d`` the critical members are those heavier
-    than ``d``. Decompose by the lightest critical class ``l``: the critical part is the
-    coalition's members in classes ``<= l`` (weight ``h``, size ``k``), the rest is a set
-    ``L`` of lighter players, each of weight at most ``d = h + w(L) - q < w_l``. The
-    number of admissible ``L`` is a kernel ``K_l(h)`` computed from suffix products of
-    the light classes (split by the heaviest class present in ``L``).
+    In a winning coalition of weight ``q + d`` the critical members are exactly those
+    heavier than ``d``. With the distinct weights ``w_1 > ... > w_T`` (and ``w_{T+1} = 0``),
+    a surplus ``d`` in the band ``[w_{b+1}, w_b - 1]`` makes the members from classes
+    ``1..b`` critical and the others not, whatever they are. So, band by band, the
+    critical part is counted by the generating function of the heavy classes by (size,
+    weight), with player ``i`` forced in by dividing out ``1 + y x^{w_i}``, against a kernel
+    ``K_b(h)`` = number of light sets completing weight ``h`` to a surplus in the band.
+    O(T^2 (q + w_1)) big-integer operations.
     """
     n = len(weights)
     allc = weight_classes(weights)
     classes = [(w, ms) for w, ms in allc if w > 0]
     zero = sum(len(ms) for w, ms in allc if w == 0)
     T = len(classes)
-    wmax = classes[0][0]
-    D = q + wmax  # weights 0..D-1 matter
+    D = q + classes[0][0]  # weights 0..D-1 matter
     bits = _bits(n)
     slots = n + 1
-    # suffix products of light classes (univariate, exact counts), Suf[T] includes zero-weight players
-    suf: list[list[int]] = [None] * (T + 1)  # type: ignore[list-item]
-    base = [0] * D
-    base[0] = 1 << zero
-    suf[T] = base
+    # suffix products of the light classes (univariate counts); zero-weight players are
+    # always light
+    suf: list[list[int]] = [[0] * D for _ in range(T + 1)]
+    suf[T][0] = 1 << zero
     for g in range(T - 1, -1, -1):
         w, ms = classes[g]
         poly = suf[g + 1][:]
@@ -553,74 +553,42 @@ def johnston_profile(weights: Sequence[int], q: int) -> list[list[int]]:
             for k in range(D - 1, w - 1, -1):
                 poly[k] += poly[k - w]
         suf[g] = poly
-    cum_suf = [list(accumulate(p)) for p in suf]
-
-    def cum_at(cum: list[int], k: int) -> int:
-        if k < 0:
-            return 0
-        return cum[k if k < D else D - 1]
-
-    # Lt_g = Suf_g - Suf_{g+1}: light sets whose heaviest class is g
-    # V_g(h) = CumLt_g(q + w_g - 1 - h);  Z_l(h) = sum_{g > l} V_g(h)
-    Z = [0] * D
-    kernels: list[list[int]] = [None] * T  # type: ignore[list-item]
-    for l in range(T - 1, -1, -1):
-        wl = classes[l][0]
-        K = [0] * D
-        for h in range(D):
-            y = q + wl - 1 - h
-            first = (cum_at(cum_suf[l + 1], y) - cum_at(cum_suf[T], y)) if y >= 0 else 0
-            empty = 1 if q <= h <= q + wl - 1 else 0
-            # zero-weight players may always join (they are never critical): Suf[T] counts them
-            if empty:
-                empty = 1 << zero
-            K[h] = empty + first - Z[h]
-        kernels[l] = K
-        # update Z with V_l for the next (heavier) l
-        g = l
-        wg = classes[g][0]
-        for h in range(D):
-            y = q + wg - 1 - h
-            if y >= 0:
-                Z[h] += (cum_at(cum_suf[g], y) - cum_at(cum_suf[g + 1], y))
-    H = [0] * D
-    H[0] = 1
+    pre = [0] * D  # heavy part: rows over weight, packed over size
+    pre[0] = 1
     per_class_packed = [0] * T
-    for l, (wl, members) in enumerate(classes):
-        ml = len(members)
-        K = kernels[l]
-        supp = [h for h in range(D) if K[h]]
-        # players of class l
-        acc = 0
-        for j in range(1, ml + 1):
-            sh = j * wl
-            part = 0
-            for h in supp:
-                k = h - sh
-                if k >= 0 and H[k]:
-                    part += H[k] * K[h]
-            if part:
-                acc += comb(ml - 1, j - 1) * (part << (j * bits))
-        per_class_packed[l] += acc
-        for t in range(l):
+    for b, (wb, members) in enumerate(classes):
+        for _ in range(len(members)):
+            for k in range(D - 1, wb - 1, -1):
+                r = pre[k - wb]
+                if r:
+                    pre[k] += r << bits
+        w_next = classes[b + 1][0] if b + 1 < T else 0
+        cum = list(accumulate(suf[b + 1]))
+        last = cum[-1]
+
+        def cum_at(y: int) -> int:
+            return 0 if y < 0 else (cum[y] if y < D else last)
+
+        kernel = []
+        for h in range(D):
+            kv = cum_at(q + wb - 1 - h) - cum_at(q + w_next - 1 - h)
+            if kv:
+                kernel.append((h, kv))
+        if not kernel:
+            continue
+        for t in range(b + 1):
             wt = classes[t][0]
-            A = H[:]
+            A = pre[:]
             for k in range(wt, D):
-                A[k] = H[k] - (A[k - wt] << bits)
+                A[k] = pre[k] - (A[k - wt] << bits)
             acc = 0
-            for j in range(1, ml + 1):
-                sh = wt + j * wl
-                part = 0
-                for h in supp:
-                    k = h - sh
-                    if k >= 0 and A[k]:
-                        part += A[k] * K[h]
-                if part:
-                    acc += comb(ml, j) * (part << ((j + 1) * bits))
-            per_class_packed[t] += acc
-        for _ in range(ml):
-            for k in range(D - 1, wl - 1, -1):
-                H[k] += H[k - wl] << bits
+            for h, kv in kernel:
+                k = h - wt
+                if k >= 0:
+                    a = A[k]
+                    if a:
+                        acc += a * kv
+            per_class_packed[t] += acc << bits  # the forced player adds one member
     out = [[0] * slots for _ in range(n)]
     for (w, members), packed in zip(classes, per_class_packed):
         counts = _unpack(packed, slots, bits)

@@ -339,11 +339,11 @@ def johnston(game) -> list[Fraction]:
     Notes
     -----
     Single quota: in a coalition of weight ``q + d`` the critical members are those
-    heavier than ``d``; counting by the lightest critical weight class gives a
-    pseudo-polynomial algorithm (see :func:`majlis.games._counting.johnston_profile`),
-    O(T^2 q) big-integer products for T distinct weights: milliseconds for a
-    parliament (Iraq: 12 distinct weights), minutes for 200 players of 85 distinct
-    weights summing to 10,000.
+    heavier than ``d``; counting band by band of the surplus ``d`` (between two
+    consecutive distinct weights) gives a pseudo-polynomial algorithm (see
+    :func:`majlis.games._counting.johnston_profile`), O(T^2 q) big-integer products for
+    T distinct weights: milliseconds for a parliament (Iraq: 12 distinct weights), about
+    a minute for 200 players of 85 distinct weights summing to 10,000.
 
     References
     ----------
