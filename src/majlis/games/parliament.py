@@ -24,9 +24,10 @@ __all__ = ["alliance_union", "power_report"]
 def alliance_union(parl: Any, alliance_id: str) -> tuple[list[int], str | None]:
     """Player indices of ``parl.players()`` whose party belongs to the alliance.
 
-    When the alliance has no members on the parliament's day (e.g. the Coordination
-    Framework, formed the day after the 2021 election), its members on the day it was
-    formed are used; the second value is then that date (ISO), else ``None``.
+    When the alliance has no members on the parliament's day but is formed later in the
+    same term (the Coordination Framework, formed the day after the 2021 election), its
+    members on the day it was formed are used; the second value is then that date
+    (ISO), else ``None``.
 
     Examples
     --------
@@ -42,9 +43,10 @@ def alliance_union(parl: Any, alliance_id: str) -> tuple[list[int], str | None]:
         try:
             formed = parl.dataset.alliance(alliance_id).formed
             other = parl.dataset.parliament(date=formed)
-            members = set(other.alliance_members(alliance_id)) & set(parl.seats)
-            if members:
-                asof = formed.isoformat()
+            if formed >= parl.date and other.election.id == parl.election.id:
+                members = set(other.alliance_members(alliance_id)) & set(parl.seats)
+                if members:
+                    asof = formed.isoformat()
         except Exception:  # noqa: BLE001 - no fallback available: the union stays empty
             members = set()
     ids = parl.player_ids()
