@@ -293,3 +293,31 @@ def test_multi_quota_generating_function_engine(g):
     ss = [Fraction(sum(factorial(s) * factorial(n - 1 - s) * c for s, c in enumerate(sizes)), factorial(n))
           for sizes in prof.by_size]
     assert ss == ref.ref_shapley_shubik(wins, n)
+
+
+def test_published_mwc_based_indices():
+    # Holler & Illing, Einfuehrung in die Spieltheorie (6th ed., 2006), §6.3.3-6.3.4, and
+    # Holler, "Public Goods index", Encyclopedia of Power (2011): [51; 35, 20, 15, 15, 15]
+    # (the paradox of weighted voting: the 20 gets less than each 15). Public good index
+    # 16/60, 8/60, 12/60 x3; Deegan-Packel 18/60, 9/60, 11/60 x3 (values also in the R
+    # package CoopGame's documentation and tests).
+    F = Fraction
+    g = WeightedGame([35, 20, 15, 15, 15], 51)
+    assert holler_packel(g) == [F(16, 60), F(8, 60)] + [F(12, 60)] * 3
+    assert deegan_packel(g) == [F(18, 60), F(9, 60)] + [F(11, 60)] * 3
+    wins = ref.weighted_predicate([35, 20, 15, 15, 15], 51)  # second method
+    assert ref.ref_holler_packel(wins, 5) == holler_packel(g)
+    assert ref.ref_deegan_packel(wins, 5) == deegan_packel(g)
+    # CoopGame tests (RUSER 2017): [315; 309, 193, 63, 64] public good index 3/9, 2/9 x3
+    assert holler_packel(WeightedGame([309, 193, 63, 64], 315)) == [F(3, 9)] + [F(2, 9)] * 3
+    # Johnston: Chakravarty, Mitra & Sarkar, A Course on Cooperative Game Theory (2015),
+    # p. 124, via CoopGame: [4; 3, 2, 1] -> 2/3, 1/6, 1/6; further CoopGame test games.
+    for w, q, expected in [
+        ([3, 2, 1], 4, [F(2, 3), F(1, 6), F(1, 6)]),
+        ([5, 3, 1], 8, [F(1, 2), F(1, 2), F(0)]),
+        ([8, 8, 1], 9, [F(1, 3)] * 3),
+        ([7, 3, 3], 10, [F(2, 3), F(1, 6), F(1, 6)]),
+        ([8, 4, 1], 10, [F(1, 2), F(1, 2), F(0)]),
+    ]:
+        assert johnston(WeightedGame(w, q)) == expected
+        assert ref.ref_johnston(ref.weighted_predicate(w, q), len(w)) == expected
