@@ -95,3 +95,22 @@ def test_iraq_report_after_resignation(run_cli):
     assert doc["filled"] < 329 and doc["house"] == 329
     t = run_cli("power", "--date", "2022-07-01")
     assert t.code == 0 and "Power at quota 220" in t.out and "Owen" in t.out
+
+
+def test_iraq_report_before_and_after_resignation(run_cli):
+    r = run_cli("power", "--election", "2021", "--after", "2022-07-01", "--json")
+    assert r.code == 0, r.err
+    before, after = json.loads(r.out)["reports"]
+    assert after["date"] == "2022-07-01"
+    ids_before = {p["id"] for p in before["parties"]}
+    ids_after = {p["id"] for p in after["parties"]}
+    assert "sadrist" in ids_before and "sadrist" not in ids_after
+    # the Framework gains seats with the replacements, and so gains Owen power at 165
+    def cf_owen(rep):
+        members = set(rep["alliance"]["members"])
+        return sum(Fraction(p["power"]["165"]["owen"]) for p in rep["parties"] if p["id"] in members)
+
+    assert after["alliance"]["seats"] > before["alliance"]["seats"]
+    assert cf_owen(after) > cf_owen(before)
+    bad = run_cli("power", "-w", "1,2", "-q", "2", "--after", "2022-07-01")
+    assert bad.code == 2 and "--after goes with" in bad.err

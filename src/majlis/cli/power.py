@@ -68,14 +68,17 @@ def power_cmd(
     date: Annotated[Optional[str], typer.Option("--date", "-d", help="Parliament report on a date (YYYY-MM-DD).")] = None,
     dataset: Annotated[str, typer.Option("--dataset", help="Dataset for --election/--date.")] = "iraq",
     alliance: Annotated[str, typer.Option("--alliance", help="Alliance analysed as an a priori union in the report.")] = "cf",
+    after: Annotated[Optional[list[str]], typer.Option("--after", help="Also report the house on this date (repeatable), e.g. 2022-07-01 after the Sadrist resignation.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (exact fractions as 'p/q').")] = False,
 ) -> None:
     """Exact voting power: any weighted game (--weights/--quota), or a parliament (--election/--date)."""
     if election is not None or date is not None:
         if weights:
             raise fail("give either --weights/--quota or --election/--date, not both")
-        _report(dataset, election, date, alliance, as_json)
+        _report(dataset, election, date, alliance, as_json, list(after or []))
         return
+    if after:
+        raise fail("--after goes with --election/--date")
     if not weights:
         raise fail("give --weights and --quota, or --election/--date for a parliament")
     if index not in POWER_INDICES and index not in _UNION_INDICES:
@@ -112,26 +115,38 @@ def power_cmd(
     console.print(t)
 
 
-def _report(dataset: str, election: str | None, date: str | None, alliance: str, as_json: bool) -> None:
+def _report(
+    dataset: str, election: str | None, date: str | None, alliance: str, as_json: bool, after: list[str]
+) -> None:
     from majlis.cli.parliament import house
 
-    parl = house(dataset, election, date)
-    rep = power_report(parl, alliance_id=alliance)
-    quotas = rep["quotas"]
+    houses = [house(dataset, election, date)] + [house(dataset, election, d) for d in after]
+    reports = [power_report(parl, alliance_id=alliance) for parl in houses]
     if as_json:
-        doc = dict(rep)
-        doc["parties"] = [
-            {
-                **{k: v for k, v in p.items() if k not in ("seat_share", "power")},
-                "seat_share": str(p["seat_share"]),
-                "power": {
-                    str(q): {k: str(v) for k, v in p["power"][q].items()} for q in quotas
-                },
-            }
-            for p in rep["parties"]
-        ]
+        docs = [_report_json(rep) for rep in reports]
+        doc = docs[0] if len(docs) == 1 else {"reports": docs}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
+    for rep in reports:
+        _report_table(rep, alliance)
+
+
+def _report_json(rep: dict) -> dict:
+    quotas = rep["quotas"]
+    doc = dict(rep)
+    doc["parties"] = [
+        {
+            **{k: v for k, v in p.items() if k not in ("seat_share", "power")},
+            "seat_share": str(p["seat_share"]),
+            "power": {str(q): {k: str(v) for k, v in p["power"][q].items()} for q in quotas},
+        }
+        for p in rep["parties"]
+    ]
+    return doc
+
+
+def _report_table(rep: dict, alliance: str) -> None:
+    quotas = rep["quotas"]
     al = rep["alliance"]
     note = f" (membership as of {al['membership_as_of']})" if al["membership_as_of"] else ""
     console.print(
