@@ -31,7 +31,7 @@ from itertools import accumulate
 from math import factorial
 
 from majlis.errors import MajlisError, ValidationError
-from majlis.games._counting import _bits, _unpack, winning_table
+from majlis.games._counting import _bits, _unpack, reduced, winning_table
 from majlis.games.game import SimpleGame, WeightedGame
 from majlis.games.indices import register_index
 
@@ -131,8 +131,12 @@ def _divide(rows: list[int], w: int, q: int, bits: int) -> list[int]:
 
 
 def _weighted_values(game: WeightedGame, structure: list[list[int]], outer: str, inner: str):
-    q = game.quota
-    w = game.weights
+    w, q = reduced(game.weights, game.quota)
+    if q > 1 << 22:
+        raise MajlisError(
+            f"quota {game.quota} is too large for exact values with unions; scale the weights "
+            "down (e.g. to seats rather than votes)."
+        )
     m = len(structure)
     uw = [sum(w[p] for p in u) for u in structure]
     if outer == "shapley":
