@@ -19,8 +19,8 @@ def test_report_after_june_2022():
 
     parl = load_dataset("iraq").parliament(date="2022-07-01")
     rep = power_report(parl)
-    union, asof = alliance_union(parl, "cf")
-    assert union and asof is None
+    union = alliance_union(parl, "cf")
+    assert union
     members = set(rep["alliance"]["members"])
     for q in rep["quotas"]:
         g = game_from_parliament(parl, q)
@@ -38,12 +38,11 @@ def test_report_after_june_2022():
     assert sum(p["seats"] for p in rep["parties"]) == parl.filled_seats
 
 
-def test_framework_fallback_at_election_day():
+def test_framework_is_a_union_in_the_house_as_elected():
     from majlis.data import load_dataset
 
-    parl = load_dataset("iraq").parliament(election="2021")
-    union, asof = alliance_union(parl, "cf")
-    # the Framework was formed the day after the election: either the data layer
-    # already gives its members, or the members on its founding day are used
-    assert union and asof in (None, "2021-10-11")
+    parl = load_dataset("iraq").parliament(election="2021")  # shown on its first session, 9 Jan 2022
+    union = alliance_union(parl, "cf")
+    assert {parl.player_ids()[i] for i in union} == set(parl.alliance_members("cf"))
+    assert sum(parl.players()[i][1] for i in union) == parl.alliance_seats("cf") > 0
     assert isinstance(game_from_parliament(parl), WeightedGame)

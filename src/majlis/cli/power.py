@@ -148,11 +148,10 @@ def _report_json(rep: dict) -> dict:
 def _report_table(rep: dict, alliance: str) -> None:
     quotas = rep["quotas"]
     al = rep["alliance"]
-    note = f" (membership as of {al['membership_as_of']})" if al["membership_as_of"] else ""
     console.print(
         f"House on {rep['date']} (election {rep['election']}): {rep['filled']} of {rep['house']} "
         f"seats filled. Union: {alliance} = {', '.join(al['members']) or 'none'}, "
-        f"{al['seats']} seats{note}."
+        f"{al['seats']} seats."
     )
     for q in quotas:
         t = Table(title=f"Power at quota {q}", title_justify="left")

@@ -21,36 +21,20 @@ from majlis.games.unions import banzhaf_owen, owen
 __all__ = ["alliance_union", "power_report"]
 
 
-def alliance_union(parl: Any, alliance_id: str) -> tuple[list[int], str | None]:
-    """Player indices of ``parl.players()`` whose party belongs to the alliance.
-
-    When the alliance has no members on the parliament's day but is formed later in the
-    same term (the Coordination Framework, formed the day after the 2021 election), its
-    members on the day it was formed are used; the second value is then that date
-    (ISO), else ``None``.
+def alliance_union(parl: Any, alliance_id: str) -> list[int]:
+    """Player indices of ``parl.players()`` whose party belongs to the alliance on the parliament's day.
 
     Examples
     --------
     >>> from majlis.data import load_dataset
     >>> p = load_dataset("iraq").parliament(date="2022-01-10")
-    >>> idx, asof = alliance_union(p, "cf")
-    >>> len(idx) > 3, asof
-    (True, None)
+    >>> len(alliance_union(p, "cf")) > 3
+    True
+    >>> alliance_union(load_dataset("iraq").parliament(date="2021-10-10"), "cf")  # formed the next day
+    []
     """
     members = set(parl.alliance_members(alliance_id))
-    asof = None
-    if not members:
-        try:
-            formed = parl.dataset.alliance(alliance_id).formed
-            other = parl.dataset.parliament(date=formed)
-            if formed >= parl.date and other.election.id == parl.election.id:
-                members = set(other.alliance_members(alliance_id)) & set(parl.seats)
-                if members:
-                    asof = formed.isoformat()
-        except Exception:  # noqa: BLE001 - no fallback available: the union stays empty
-            members = set()
-    ids = parl.player_ids()
-    return [i for i, pid in enumerate(ids) if pid in members], asof
+    return [i for i, pid in enumerate(parl.player_ids()) if pid in members]
 
 
 def _share(values: list[Fraction]) -> list[Fraction]:
@@ -87,7 +71,7 @@ def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None
     ids = parl.player_ids()
     if quotas is None:
         quotas = [parl.majority, parl.two_thirds]
-    union, asof = alliance_union(parl, alliance_id)
+    union = alliance_union(parl, alliance_id)
     unions = [union] if union else []
     order: list[str] = []
     for pid in ids:
@@ -132,7 +116,6 @@ def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None
             "id": alliance_id,
             "members": sorted({ids[i] for i in union}),
             "seats": sum(players[i][1] for i in union),
-            "membership_as_of": asof,
         },
         "quotas": list(quotas),
         "parties": parties,
