@@ -120,3 +120,15 @@ def test_flip_margins_table_and_dict():
     assert d["last_seat"] == {"list": "B", "seat": 2, "quotient": "2000"}
     assert d["next_seat"]["list"] == "C"
     assert [m["seats"] for m in d["lists"]] == [3, 2, 0]
+
+
+def test_gain_against_an_infinite_quotient_tie_decided_by_order() -> None:
+    # Huntington-Hill divides by sqrt(0 * 1) = 0 for a first seat: every list with votes has an
+    # infinite first quotient. With [0, 1] votes and 1 seat, one vote gives list 0 an infinite
+    # quotient too; under tie_break="order" list 0 then wins the tie, so the margin is 1.
+    assert votes_to_gain([0, 1], 1, 0, "huntington-hill", tie_break="order") == 1
+    # under "votes" the tie goes to more votes, then list order: at [1, 1] list 0 still wins
+    assert votes_to_gain([0, 1], 1, 0, "huntington-hill", tie_break="votes") == 1
+    # with the lists swapped, list 1 must out-poll list 0 (2 votes against 1)
+    assert votes_to_gain([1, 0], 1, 1, "huntington-hill", tie_break="votes") == 2
+    assert allocate_seats([1, 2], 1, "huntington-hill") == [0, 1]

@@ -228,8 +228,11 @@ def votes_to_gain(
     lo = st.votes[x]
     if pred(lo):  # pragma: no cover - would mean the allocation already gives the seat
         return 0
-    if comp is not None and comp[0][0] == 1 and (st.rule(k) != 0 or st.tie_break != "votes"):
-        return None  # an infinite quotient is beaten only by another one winning the tie on votes
+    if comp is not None and comp[0][0] == 1:
+        # an infinite quotient is beaten only by another infinite one (divisor 0) winning the tie;
+        # under "order" or "lot" that tie does not depend on votes: one vote decides it or nothing does
+        if st.rule(k) != 0 or (st.tie_break != "votes" and not pred(max(lo, 1))):
+            return None
     hi = max(2 * lo, 1)
     while not pred(hi):
         hi *= 2
