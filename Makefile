@@ -30,6 +30,7 @@ test: $(STAMP)
 	  bash scripts/test-postgres.sh stop >/dev/null 2>&1; exit $$status
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/electoral.py
 	$(BIN)/python bench/power.py
 
