@@ -162,3 +162,20 @@ def test_every_party_id_is_used() -> None:
         c.party for e in DS.events for c in e.seat_changes}
     unused = {p.id for p in DS.parties} - used
     assert not unused, unused
+
+
+def test_district_results_fit_their_districts() -> None:
+    for year in ["2018", "2025"]:
+        magnitude = {d.name: d.seats for d in DS.districts_of(year)}
+        known = Counter()
+        for r in DS.results_of(year, district=None):
+            if r.district:
+                assert r.source and r.votes_status in ("final", "preliminary", "approximate", "missing")
+                known[r.district] += r.seats or 0
+        for district, seats in known.items():
+            assert seats <= magnitude[district], (year, district)
+    # complete official results (Rudaw, Okaz, Kurdpress, Kurdistan24): every general seat accounted for
+    for district in ["Baghdad", "Erbil", "Sulaymaniyah", "Dohuk", "Najaf"]:
+        rows = DS.results_of(2025, district=district)
+        assert sum(r.seats for r in rows if r.seats) == next(
+            d.seats for d in DS.districts_of(2025) if d.name == district)

@@ -118,7 +118,8 @@ def test_election_reproduction(run_cli):
         (["--seats", "3"], "--votes"),
         (["--votes", "A=5,B=3", "--seats", "3", "--threshold", "0.9"], "eliminates"),
         (["--votes", "A=5,B=3", "--seats", "3", "--law", "iraq-1900"], "unknown law"),
-        (["--election", "1999"], "no list votes"),
+        (["--election", "1999"], "unknown election"),
+        (["--election", "2021"], "no list votes per district"),
         (
             ["--votes", "A=5,B=3", "--seats", "3", "-m", "hare", "--first-divisor", "1.7"],
             "first_divisor",

@@ -15,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from majlis.cli._app import app, console
+from majlis.data.store import open_dataset
 from majlis.electoral import (
-    ELECTION_LAWS,
     allocate_districts,
     allocate_seats,
     apply_law,
@@ -180,9 +180,12 @@ def seats_cmd(
         typer.Option(
             "--election",
             "-e",
-            help="Reproduce an election from the built-in list votes (e.g. 2025).",
+            help="Reproduce an election from the dataset's list votes per governorate (e.g. 2025).",
         ),
     ] = None,
+    dataset: Annotated[
+        str, typer.Option("--dataset", help="Dataset for --election: built-in 'iraq' or one imported.")
+    ] = "iraq",
     threshold: Annotated[
         Optional[str],
         typer.Option("--threshold", help="Legal threshold as a share of valid votes, e.g. 0.05."),
@@ -208,7 +211,7 @@ def seats_cmd(
 ) -> None:
     """Allocate seats from votes by a method or an electoral law; --flip for election-night margins."""
     if election is not None:
-        _election(election, law, as_json, flip)
+        _election(election, law, as_json, flip, dataset)
         return
     if (votes is None) == (votes_file is None):
         raise ValidationError(
@@ -351,13 +354,12 @@ def seats_cmd(
         console.print(f"note: {note}", markup=False)
 
 
-def _election(election: str, law: str | None, as_json: bool, flip: bool) -> None:
-    """Reproduce an election per governorate from the built-in list votes and compare."""
-    ev = load_election_votes(election)
-    law_id = get_law(law).id if law is not None else ELECTION_LAWS.get(ev.year)
-    if law_id is None:
-        raise ValidationError(f"no law preset for election {election}: pass --law")
-    checks = validate_election(ev.year, law_id)
+def _election(election: str, law: str | None, as_json: bool, flip: bool, dataset: str = "iraq") -> None:
+    """Reproduce an election per governorate from the dataset's list votes and compare."""
+    ds = open_dataset(dataset)
+    ev = load_election_votes(ds, election)
+    law_id = get_law(law if law is not None else ev.law).id
+    checks = validate_election(ds, election, law_id)
     res = apply_law(law_id, ev.votes, estimated=ev.estimated)
     lw = get_law(law_id)
     doc: dict[str, Any] = {

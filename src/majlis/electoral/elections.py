@@ -1,8 +1,8 @@
-"""Iraq's sourced list votes per governorate, and validation of a law against official seats.
+"""An election's sourced list votes per district, and validation of a law against official seats.
 
-The data lies in ``majlis/data/iraq/votes/<year>.csv`` (one row per governorate and list:
-votes, their status, the official seats, the source); see the README there. It is read with
-the standard library only, so this module needs nothing beyond majlis.electoral.
+The votes come from a :class:`~majlis.model.Dataset`'s district result rows (for Iraq:
+``majlis/data/iraq/results.csv``, each row with its votes, their status, the official seats
+and the source); the caller loads the dataset, so this module depends on the model only.
 
 :func:`validate_election` applies a law to those votes and compares every governorate with
 the official result, as strictly as the data allows:
@@ -24,47 +24,35 @@ the official result, as strictly as the data allows:
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 from majlis.electoral.divisor import divisor_rule
 from majlis.electoral.laws import Law, apply_law, canonical_governorate, get_law
 from majlis.electoral.methods import get_method
-from majlis.errors import UnknownIdError, ValidationError
+from majlis.errors import ValidationError
+from majlis.model import Dataset
 
 __all__ = [
     "ElectionVotes",
     "GovernorateCheck",
     "load_election_votes",
     "validate_election",
-    "ELECTION_LAWS",
 ]
-
-_DATA = Path(__file__).resolve().parent.parent / "data" / "iraq" / "votes"
-
-ELECTION_LAWS = {
-    2010: "iraq-2010",
-    2014: "iraq-2014",
-    2018: "iraq-2018",
-    2021: "iraq-2021",
-    2025: "iraq-2025",
-}
-"""The law each Iraqi election was held under."""
-
 
 @dataclass(frozen=True)
 class ElectionVotes:
-    """Sourced list votes of one election, per governorate.
+    """Sourced list votes of one election, per district (governorate), keyed by list name.
 
     ``votes`` holds the lists with a vote count; ``official`` the known official seats
     (including lists whose votes are missing); ``status`` maps ``"gov/list"`` to
-    ``final``/``preliminary``/``approx``/``missing``; ``sources`` maps the same keys to text.
+    ``final``/``preliminary``/``approximate``/``missing``; ``sources`` maps the same keys to
+    text; ``law`` is the id of the law the election was held under.
     """
 
     year: int
+    law: str
     votes: dict[str, dict[str, int]]
     official: dict[str, dict[str, int]]
     status: dict[str, str]
@@ -76,38 +64,35 @@ class ElectionVotes:
         return tuple(k for k, s in self.status.items() if s != "final")
 
 
-def load_election_votes(year: int | str) -> ElectionVotes:
-    """Load the sourced votes of Iraq's ``year`` election.
+def load_election_votes(dataset: Dataset, election: int | str) -> ElectionVotes:
+    """The list votes and official seats per district of one election of a dataset.
 
     Examples
     --------
-    >>> ev = load_election_votes(2025)
+    >>> from majlis.data import load_dataset
+    >>> ev = load_election_votes(load_dataset("iraq"), 2025)
     >>> ev.votes["Dohuk"]["Kurdistan Democratic Party"], ev.official["Dohuk"]["Kurdistan Islamic Union"]
     (413698, 2)
     """
-    try:
-        y = int(year)
-    except (TypeError, ValueError):
-        raise ValidationError(f"election must be a year such as 2025, got {year!r}") from None
-    path = _DATA / f"{y}.csv"
-    if not path.exists():
-        have = sorted(p.stem for p in _DATA.glob("*.csv"))
-        raise UnknownIdError(f"no list votes for election {year}: available {', '.join(have)}")
+    e = dataset.election(election)
     votes: dict[str, dict[str, int]] = {}
     official: dict[str, dict[str, int]] = {}
     status: dict[str, str] = {}
     sources: dict[str, str] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            gov, name = row["governorate"], row["list"]
-            key = f"{gov}/{name}"
-            status[key] = row["votes_status"]
-            sources[key] = row["source"]
-            if row["votes"]:
-                votes.setdefault(gov, {})[name] = int(row["votes"])
-            if row["seats"]:
-                official.setdefault(gov, {})[name] = int(row["seats"])
-    return ElectionVotes(y, votes, official, status, sources)
+    for r in dataset.results_of(e.id, district=None):
+        if not r.district or r.seat_type != "general":
+            continue
+        name = dataset.party(r.party).name
+        key = f"{r.district}/{name}"
+        status[key] = r.votes_status if r.votes is not None else "missing"
+        sources[key] = r.source
+        if r.votes is not None:
+            votes.setdefault(r.district, {})[name] = r.votes
+        if r.seats is not None:
+            official.setdefault(r.district, {})[name] = r.seats
+    if not status:
+        raise ValidationError(f"election {e.id!r} has no list votes per district in dataset {dataset.name!r}")
+    return ElectionVotes(e.date.year, e.law, votes, official, status, sources)
 
 
 @dataclass(frozen=True)
@@ -165,12 +150,15 @@ def _tail_covered(votes: dict[str, int], predicted: dict[str, int], law: Law) ->
     return (rule.quotient(smallest, 0) or big) <= last
 
 
-def validate_election(year: int | str, law: str | Law | None = None) -> list[GovernorateCheck]:
+def validate_election(
+    dataset: Dataset, election: int | str, law: str | Law | None = None
+) -> list[GovernorateCheck]:
     """Apply ``law`` (default: the law of that election) and compare with the official seats.
 
     Examples
     --------
-    >>> for c in validate_election(2025):
+    >>> from majlis.data import load_dataset
+    >>> for c in validate_election(load_dataset("iraq"), 2025):
     ...     print(c.governorate, c.mode, c.ok)
     Baghdad consistency True
     Erbil full True
@@ -180,12 +168,12 @@ def validate_election(year: int | str, law: str | Law | None = None) -> list[Gov
     Basra partial True
     Wasit partial True
     """
-    ev = load_election_votes(year)
-    law = get_law(law if law is not None else ELECTION_LAWS.get(ev.year, ""))
+    ev = load_election_votes(dataset, election)
+    law = get_law(law if law is not None else ev.law)
     if get_method(law.method).family != "divisor" and law.method not in ("hare", "droop"):
         raise ValidationError(f"law {law.id} needs candidate votes; the data has list votes only")
     magnitudes = dict(law.seats_by_district)
-    own = ELECTION_LAWS.get(ev.year)
+    own = ev.law
     out = []
     for gov, votes in ev.votes.items():
         official = ev.official.get(gov, {})
