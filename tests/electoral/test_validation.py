@@ -97,3 +97,12 @@ def test_counterfactual_mode(run_cli):
     doc = __import__("json").loads(r.out)
     assert r.code == 0 and doc["law"] == "iraq-2014"
     assert doc["districts"]["Erbil"]["check"] == "counterfactual"
+
+
+@pytest.mark.parametrize("law_id, election", [("iraq-2018", "2018"), ("iraq-2025", "2025")])
+def test_law_magnitudes_match_the_dataset_districts(law_id, election):
+    from majlis.electoral.laws import canonical_governorate
+
+    law = dict(get_law(law_id).seats_by_district)
+    data = {canonical_governorate(d.name): d.seats for d in IRAQ.districts_of(election)}
+    assert law == data and sum(law.values()) == 320
