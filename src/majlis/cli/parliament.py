@@ -94,11 +94,7 @@ def timeline_cmd(
     ds = open_dataset(dataset)
     events = ds.timeline(parse_date(start) if start else None, parse_date(end) if end else None, category)
     if as_json:
-        doc = {"events": [
-            {"date": ev.date.isoformat() if ev.date_precision == "day" else ev.date.isoformat()[:7],
-             "event": ev.description, "category": ev.category, "actors": list(ev.actors), "source": ev.source,
-             "id": ev.id, "seat_changes": {c.party: c.delta for c in ev.seat_changes}}
-            for ev in events]}
+        doc = {"events": [ev.to_dict() for ev in events]}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     t = Table(title=f"{ds.name}: {len(events)} events", title_justify="left", show_lines=False)
@@ -106,8 +102,7 @@ def timeline_cmd(
     t.add_column("category")
     t.add_column("event")
     for ev in events:
-        t.add_row(ev.date.isoformat() if ev.date_precision == "day" else ev.date.isoformat()[:7], ev.category,
-                  ev.description)
+        t.add_row(ev.date_text, ev.category, ev.description)
     console.print(t)
 
 

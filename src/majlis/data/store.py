@@ -220,8 +220,12 @@ def open_dataset(name: str = "iraq", url: str | None = None) -> Dataset:
     from majlis.data import BUILTIN, load_dataset
 
     store = open_store(url)
-    if name in store.names():
+    saved = store.names()
+    if name in saved:
         return store.load(name)
-    if name in BUILTIN or any(name in aliases for aliases in BUILTIN.values()):
+    try:
         return load_dataset(name)
-    raise UnknownIdError(f"unknown dataset {name!r} (saved: {', '.join(store.names()) or 'none'}; built in: iraq)")
+    except UnknownIdError:
+        raise UnknownIdError(
+            f"unknown dataset {name!r} (saved: {', '.join(saved) or 'none'}; built in: {', '.join(BUILTIN)})"
+        ) from None

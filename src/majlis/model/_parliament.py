@@ -225,11 +225,7 @@ class Parliament:
             "blocking_third": self.blocking_third,
             "parties": parties,
             "alliances": alliances,
-            "events_applied": [
-                {"id": ev.id, "date": ev.date.isoformat(), "event": ev.description,
-                 "seat_changes": {c.party: c.delta for c in ev.seat_changes}}
-                for ev in self.events
-            ],
+            "events_applied": [ev.to_dict() for ev in self.events],
         }
 
     def _repr_html_(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from majlis.errors import ValidationError
 
@@ -276,3 +277,25 @@ class Event:
         for ch in self.seat_changes:
             if ch.event != self.id:
                 raise ValidationError(f"event {self.id!r}: seat change belongs to event {ch.event!r}")
+
+    @property
+    def date_text(self) -> str:
+        """The date as precise as it is known: ``YYYY-MM-DD``, or ``YYYY-MM``."""
+        iso = self.date.isoformat()
+        return iso if self.date_precision == "day" else iso[:7]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document (the ``majlis timeline --json`` shape).
+
+        >>> Event("e1", dt.date(2021, 10, 1), "Results", "election", date_precision="month").to_dict()["date"]
+        '2021-10'
+        """
+        return {
+            "id": self.id,
+            "date": self.date_text,
+            "event": self.description,
+            "category": self.category,
+            "actors": list(self.actors),
+            "source": self.source,
+            "seat_changes": {c.party: c.delta for c in self.seat_changes},
+        }

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from majlis.data.store import open_dataset
 from majlis.errors import MajlisError
-from majlis.model import Parliament, parse_date
+from majlis.model import Dataset, Parliament, parse_date
 from majlis.viz import parliament_svg
 
 HERE = Path(__file__).parent
@@ -38,8 +38,7 @@ def create_app(dataset: str = "iraq") -> FastAPI:
     async def user_error(request: Request, exc: MajlisError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    def parliament(election: str | None, date: str | None) -> Parliament:
-        ds = open_dataset(dataset)
+    def parliament(ds: Dataset, election: str | None, date: str | None) -> Parliament:
         if not election and not date:
             date = max(dt.date.today(), max(e.date for e in ds.elections)).isoformat()
         return ds.parliament(election=election or None, date=parse_date(date) if date else None)
@@ -52,7 +51,7 @@ def create_app(dataset: str = "iraq") -> FastAPI:
                                    "elections": ds.elections}
         status = 200
         try:
-            p = parliament(election, date)
+            p = parliament(ds, election, date)
             context["house"] = house_view(p)
             context["date"] = p.date.isoformat() if not election else ""
         except MajlisError as exc:
@@ -64,13 +63,12 @@ def create_app(dataset: str = "iraq") -> FastAPI:
     @app.get("/api/parliament", summary="Composition of the house (JSON)")
     def api_parliament(date: str | None = Query(None, description="YYYY-MM-DD"),
                        election: str | None = Query(None, description="Election id or year")) -> dict[str, Any]:
-        return parliament(election, date).to_dict()
+        return parliament(open_dataset(dataset), election, date).to_dict()
 
     @app.get("/api/timeline", summary="Dated events (JSON)")
     def api_timeline() -> dict[str, Any]:
         ds = open_dataset(dataset)
-        return {"events": [{"date": ev.date.isoformat(), "event": ev.description, "category": ev.category,
-                            "actors": list(ev.actors), "source": ev.source} for ev in ds.timeline()]}
+        return {"events": [ev.to_dict() for ev in ds.timeline()]}
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
