@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install bench clean
+.PHONY: run test lint install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/majlis serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+test: $(STAMP) lint
 	@eval "$$(bash scripts/test-postgres.sh start)" && \
 	  $(BIN)/python -m pytest -q $(PYTEST_ARGS); status=$$?; \
 	  bash scripts/test-postgres.sh stop >/dev/null 2>&1; exit $$status

@@ -101,7 +101,7 @@ def part2(draws: int, lists: int = 12) -> None:
     total = 0.0
     chunk = 250_000
     seats_won = np.zeros(lists, dtype=np.int64)
-    for gov, seats in IRAQ_GOVERNORATE_SEATS.items():
+    for _gov, seats in IRAQ_GOVERNORATE_SEATS.items():
         share = rng.dirichlet(np.ones(lists) * 2)  # this governorate's expected shares
         for start in range(0, draws, chunk):
             k = min(chunk, draws - start)

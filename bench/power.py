@@ -32,20 +32,90 @@ from majlis.games import WeightedGame, banzhaf, game_from_parliament, shapley_sh
 
 # 2024/2028 allocation (2020 census), 538 electors; Maine and Nebraska counted as one player each.
 ELECTORAL_VOTES_2024 = {
-    "AL": 9, "AK": 3, "AZ": 11, "AR": 6, "CA": 54, "CO": 10, "CT": 7, "DE": 3, "DC": 3,
-    "FL": 30, "GA": 16, "HI": 4, "ID": 4, "IL": 19, "IN": 11, "IA": 6, "KS": 6, "KY": 8,
-    "LA": 8, "ME": 4, "MD": 10, "MA": 11, "MI": 15, "MN": 10, "MS": 6, "MO": 10, "MT": 4,
-    "NE": 5, "NV": 6, "NH": 4, "NJ": 14, "NM": 5, "NY": 28, "NC": 16, "ND": 3, "OH": 17,
-    "OK": 7, "OR": 8, "PA": 19, "RI": 4, "SC": 9, "SD": 3, "TN": 11, "TX": 40, "UT": 6,
-    "VT": 3, "VA": 13, "WA": 12, "WV": 4, "WI": 10, "WY": 3,
+    "AL": 9,
+    "AK": 3,
+    "AZ": 11,
+    "AR": 6,
+    "CA": 54,
+    "CO": 10,
+    "CT": 7,
+    "DE": 3,
+    "DC": 3,
+    "FL": 30,
+    "GA": 16,
+    "HI": 4,
+    "ID": 4,
+    "IL": 19,
+    "IN": 11,
+    "IA": 6,
+    "KS": 6,
+    "KY": 8,
+    "LA": 8,
+    "ME": 4,
+    "MD": 10,
+    "MA": 11,
+    "MI": 15,
+    "MN": 10,
+    "MS": 6,
+    "MO": 10,
+    "MT": 4,
+    "NE": 5,
+    "NV": 6,
+    "NH": 4,
+    "NJ": 14,
+    "NM": 5,
+    "NY": 28,
+    "NC": 16,
+    "ND": 3,
+    "OH": 17,
+    "OK": 7,
+    "OR": 8,
+    "PA": 19,
+    "RI": 4,
+    "SC": 9,
+    "SD": 3,
+    "TN": 11,
+    "TX": 40,
+    "UT": 6,
+    "VT": 3,
+    "VA": 13,
+    "WA": 12,
+    "WV": 4,
+    "WI": 10,
+    "WY": 3,
 }
 
 # EU Council, TEU art. 16(4): 55% of the 27 members (15) and 65% of the population, and
 # a blocking minority needs 4 members. Population in 100,000s (Eurostat, 1 January 2023,
 # rounded; used only as a benchmark input).
 EU27_POPULATION_2023 = [
-    844, 682, 590, 481, 376, 191, 178, 117, 108, 105, 104, 103, 96, 84, 64, 59, 58, 56,
-    55, 43, 39, 28, 19, 13, 9, 7, 5,
+    844,
+    682,
+    590,
+    481,
+    376,
+    191,
+    178,
+    117,
+    108,
+    105,
+    104,
+    103,
+    96,
+    84,
+    64,
+    59,
+    58,
+    56,
+    55,
+    43,
+    39,
+    28,
+    19,
+    13,
+    9,
+    7,
+    5,
 ]
 
 
@@ -119,7 +189,7 @@ def _child(fn, weights, quota, which, conn):
         t = time.perf_counter()
         out = fn(weights, quota, which)
         conn.send(("ok", time.perf_counter() - t, [float(x) for x in out]))
-    except Exception as exc:  # noqa: BLE001 - report any failure of the other package
+    except Exception as exc:
         conn.send(("error", 0.0, f"{type(exc).__name__}: {str(exc)[:60]}"))
 
 
@@ -173,10 +243,18 @@ def main(argv=None) -> int:
             cells = []
             for name in comps:
                 status, csecs, payload = run_competitor(
-                    name, game.weights, game.quota, "banzhaf" if which == "banzhaf" else "ss", args.timeout
+                    name,
+                    game.weights,
+                    game.quota,
+                    "banzhaf" if which == "banzhaf" else "ss",
+                    args.timeout,
                 )
                 if status == "ok":
-                    err = max(abs(Fraction(v) - e) for v, e in zip(payload, exact)) if len(payload) == len(exact) else None
+                    err = (
+                        max(abs(Fraction(v) - e) for v, e in zip(payload, exact))
+                        if len(payload) == len(exact)
+                        else None
+                    )
                     errs = f"{float(err):.1e}" if err is not None else "wrong length"
                     cells.append(f"{name} {csecs * 1000:.1f} ms ({csecs / secs:.0f}x, err {errs})")
                 elif status == "timeout":
@@ -189,9 +267,14 @@ def main(argv=None) -> int:
     eu = WeightedGame([[1] * 27, pop], [15, -(-65 * sum(pop) // 100)], blocking_min_members=4)
     for which, fn in (("banzhaf", banzhaf), ("ss", shapley_shubik)):
         secs, _ = time_majlis(fn, eu, args.repeat)
-        totals["EU-27 Council (double majority)"] = totals.get("EU-27 Council (double majority)", 0.0) + secs
-        print(f"{'EU-27 Council: 15 of 27 and 65% population':42} {which:8} {secs * 1000:8.2f}ms  "
-              "(no competitor handles several quotas)", flush=True)
+        totals["EU-27 Council (double majority)"] = (
+            totals.get("EU-27 Council (double majority)", 0.0) + secs
+        )
+        print(
+            f"{'EU-27 Council: 15 of 27 and 65% population':42} {which:8} {secs * 1000:8.2f}ms  "
+            "(no competitor handles several quotas)",
+            flush=True,
+        )
     print()
     for label, secs in totals.items():
         print(f"majlis Banzhaf + Shapley-Shubik, {label}: {secs * 1000:.2f} ms")

@@ -8,12 +8,12 @@ and exit code 2, the web app into an HTTP 4xx with the message.
 from __future__ import annotations
 
 __all__ = [
+    "InfeasibleQuotaError",
     "MajlisError",
-    "ValidationError",
+    "StoreError",
     "UnknownIdError",
     "UnknownMethodError",
-    "InfeasibleQuotaError",
-    "StoreError",
+    "ValidationError",
 ]
 
 

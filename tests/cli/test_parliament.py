@@ -26,7 +26,9 @@ def test_parliament_2021_json(run_cli) -> None:
     assert "cf" in {a["id"] for a in doc["alliances"]}
     on_polling_day = json.loads(run_cli("parliament", "--date", "2021-10-10", "--json").out)
     assert on_polling_day["alliances"] == []  # the Framework was formed the next day (11 Oct 2021)
-    assert {p["id"]: p["seats"] for p in on_polling_day["parties"]} == seats  # same seats, as elected
+    assert {
+        p["id"]: p["seats"] for p in on_polling_day["parties"]
+    } == seats  # same seats, as elected
 
 
 def test_parliament_after_the_sadrist_resignation(run_cli) -> None:
@@ -42,7 +44,9 @@ def test_parliament_after_the_sadrist_resignation(run_cli) -> None:
 def test_parliament_table_and_csv(run_cli) -> None:
     r = run_cli("parliament", "--election", "2021")
     assert r.code == 0 and "Sadrist Movement" in r.out and "majority 165" in r.out
-    rows = list(csv.DictReader(io.StringIO(run_cli("parliament", "--election", "2021", "--csv").out)))
+    rows = list(
+        csv.DictReader(io.StringIO(run_cli("parliament", "--election", "2021", "--csv").out))
+    )
     assert sum(int(r["seats"]) for r in rows) == 329
 
 
@@ -72,7 +76,9 @@ def test_timeline_json(run_cli) -> None:
     assert {"date", "event", "category", "actors", "source"} <= set(first)
     resign = [e for e in doc["events"] if e["category"] == "resignation"]
     assert resign and resign[0]["date"] == "2022-06-12"
-    only = json.loads(run_cli("timeline", "--json", "--from", "2022-01-01", "--to", "2022-12-31").out)["events"]
+    only = json.loads(
+        run_cli("timeline", "--json", "--from", "2022-01-01", "--to", "2022-12-31").out
+    )["events"]
     assert only and all(e["date"].startswith("2022") for e in only)
 
 
@@ -82,7 +88,9 @@ def test_export_import_round_trip(run_cli, tmp_path: Path) -> None:
     assert (out / "parties.csv").exists() and (out / "dataset.json").exists()
     assert run_cli("data", "import", str(out), "--name", "iq-copy").code == 0
     a = json.loads(run_cli("parliament", "--date", "2022-07-01", "--json").out)
-    b = json.loads(run_cli("parliament", "--date", "2022-07-01", "--json", "--dataset", "iq-copy").out)
+    b = json.loads(
+        run_cli("parliament", "--date", "2022-07-01", "--json", "--dataset", "iq-copy").out
+    )
     assert a["parties"] == b["parties"] and a["alliances"] == b["alliances"]
     js = tmp_path / "iq.json"
     assert run_cli("data", "export", str(js)).code == 0
@@ -101,7 +109,7 @@ def test_broken_import_keeps_what_was_saved(run_cli, tmp_path: Path) -> None:
     assert r.code == 2 and "national seats sum to 330" in r.err
     doc = json.loads(run_cli("parliament", "--election", "2021", "--json", "--dataset", "keep").out)
     assert {p["id"]: p["seats"] for p in doc["parties"]}["sadrist"] == 73
-    (broken / "parties.csv").write_text("id,name\n\"unclosed,A\n", encoding="utf-8")
+    (broken / "parties.csv").write_text('id,name\n"unclosed,A\n', encoding="utf-8")
     r = run_cli("data", "import", str(broken), "--name", "keep")
     assert r.code == 2 and "Traceback" not in r.err
 
@@ -111,5 +119,5 @@ def test_readme_example_country(run_cli) -> None:
     assert run_cli("data", "import", str(example)).code == 0
     doc = json.loads(run_cli("parliament", "--dataset", "ru", "--date", "2024-06-01", "--json").out)
     seats = {p["id"]: p["seats"] for p in doc["parties"]}
-    assert seats == {"blue": 9, "red": 7, "green": 3, "ind": 2}     # one Blue MP turned independent
+    assert seats == {"blue": 9, "red": 7, "green": 3, "ind": 2}  # one Blue MP turned independent
     assert doc["alliances"][0]["seats"] == 10 and doc["majority"] == 11

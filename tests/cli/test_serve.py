@@ -23,15 +23,22 @@ def free_port() -> int:
 def test_serve_prints_its_address_and_serves_the_page(tmp_path) -> None:
     port = free_port()
     env = {**os.environ, "MAJLIS_HOME": str(tmp_path)}
-    proc = subprocess.Popen([sys.executable, "-c", "from majlis.cli import main; main()", "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from majlis.cli import main; main()", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         first = proc.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first
         body = ""
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/?date=2022-07-01", timeout=2) as r:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/?date=2022-07-01", timeout=2
+                ) as r:
                     body = r.read().decode()
                     break
             except OSError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -44,7 +43,13 @@ def test_national_seats_match_the_sourced_tables(year: str) -> None:
 def test_2021_key_figures() -> None:
     seats = DS.parliament(election=2021).seats
     # IHEC final results, 30 Nov 2021 (INA)
-    assert (seats["sadrist"], seats["taqaddum"], seats["sol"], seats["kdp"], seats["fatah"]) == (73, 37, 33, 31, 17)
+    assert (seats["sadrist"], seats["taqaddum"], seats["sol"], seats["kdp"], seats["fatah"]) == (
+        73,
+        37,
+        33,
+        31,
+        17,
+    )
     assert seats["independents"] == 43
 
 
@@ -74,8 +79,11 @@ def test_framework_seats_are_the_sum_over_memberships() -> None:
     for day in ["2021-11-30", "2022-06-30", "2022-10-27", "2025-11-20", "2026-03-01"]:
         d = dt.date.fromisoformat(day)
         p = DS.parliament(date=d)
-        members = {r["member"] for r in rows if r["alliance"] == "cf" and r["start"] <= day
-                   and (not r["end"] or day < r["end"])}
+        members = {
+            r["member"]
+            for r in rows
+            if r["alliance"] == "cf" and r["start"] <= day and (not r["end"] or day < r["end"])
+        }
         assert p.alliance_seats("cf") == sum(p.seats.get(m, 0) for m in members)
         assert p.alliance_seats("cf") > 0
 
@@ -84,19 +92,47 @@ def test_framework_members_predecessor_leaders_and_rivals() -> None:
     cf = DS.alliance("cf")
     assert cf.predecessor == "nia" and DS.alliance("nia").name == "National Iraqi Alliance"
     members = {m.member for m in DS.memberships if m.alliance == "cf"}
-    assert {"sol", "fatah", "badr", "sadiqoun", "nsf", "hikma", "nasr", "tasmim", "huqooq", "isci", "kss",
-            "rdc", "aqd", "minhaj"} <= members
+    assert {
+        "sol",
+        "fatah",
+        "badr",
+        "sadiqoun",
+        "nsf",
+        "hikma",
+        "nasr",
+        "tasmim",
+        "huqooq",
+        "isci",
+        "kss",
+        "rdc",
+        "aqd",
+        "minhaj",
+    } <= members
     for leader in ["Maliki", "Abadi", "Sudani", "Hakim", "Khazali", "Hamoudi"]:
         assert any(leader in name for name in cf.leaders), leader
     for rival in ["sadrist", "kdp", "puk", "taqaddum", "azm"]:
         DS.party(rival)
     assert DS.alliance("save-the-homeland").kind == "coalition"
     stl = DS.parliament(date="2022-04-01")
-    assert set(stl.alliance_members("save-the-homeland")) == {"sadrist", "kdp", "taqaddum", "azm", "masses"}  # Siyada incl. Jamaheer
+    assert set(stl.alliance_members("save-the-homeland")) == {
+        "sadrist",
+        "kdp",
+        "taqaddum",
+        "azm",
+        "masses",
+    }  # Siyada incl. Jamaheer
 
 
 def test_every_row_has_a_source() -> None:
-    for name in ["parties", "alliances", "memberships", "elections", "results", "events", "seat_changes"]:
+    for name in [
+        "parties",
+        "alliances",
+        "memberships",
+        "elections",
+        "results",
+        "events",
+        "seat_changes",
+    ]:
         for i, row in enumerate(csv_rows(f"{name}.csv"), start=2):
             assert row["source"].strip(), f"{name}.csv line {i} has no source"
 
@@ -131,7 +167,9 @@ def test_governorates_sum_to_the_house() -> None:
     assert sum(int(r["women_quota_seats"]) for r in rows) == 83
     assert sum(int(r["districts_2021"]) for r in rows) == 83
     for r in rows:
-        assert int(r["general_seats"]) + int(r["minority_seats"]) == int(r["seats_2025"]), r["governorate"]
+        assert int(r["general_seats"]) + int(r["minority_seats"]) == int(r["seats_2025"]), r[
+            "governorate"
+        ]
     assert len(raw("minority_seats.csv")) == 9
     for year in ["2018", "2021", "2025"]:
         ds_rows = DS.districts_of(year)
@@ -158,8 +196,11 @@ def test_baghdad_2025_general_seats() -> None:
 
 
 def test_every_party_id_is_used() -> None:
-    used = {r.party for r in DS.results} | {m.member for m in DS.memberships} | {
-        c.party for e in DS.events for c in e.seat_changes}
+    used = (
+        {r.party for r in DS.results}
+        | {m.member for m in DS.memberships}
+        | {c.party for e in DS.events for c in e.seat_changes}
+    )
     unused = {p.id for p in DS.parties} - used
     assert not unused, unused
 
@@ -170,7 +211,12 @@ def test_district_results_fit_their_districts() -> None:
         known = Counter()
         for r in DS.results_of(year, district=None):
             if r.district:
-                assert r.source and r.votes_status in ("final", "preliminary", "approximate", "missing")
+                assert r.source and r.votes_status in (
+                    "final",
+                    "preliminary",
+                    "approximate",
+                    "missing",
+                )
                 known[r.district] += r.seats or 0
         for district, seats in known.items():
             assert seats <= magnitude[district], (year, district)
@@ -178,4 +224,5 @@ def test_district_results_fit_their_districts() -> None:
     for district in ["Baghdad", "Erbil", "Sulaymaniyah", "Dohuk", "Najaf"]:
         rows = DS.results_of(2025, district=district)
         assert sum(r.seats for r in rows if r.seats) == next(
-            d.seats for d in DS.districts_of(2025) if d.name == district)
+            d.seats for d in DS.districts_of(2025) if d.name == district
+        )

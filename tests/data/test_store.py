@@ -36,10 +36,16 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Store:
 
 
 def toy(seats_a: int = 3) -> Dataset:
-    return Dataset(country="xx", name="Toy", parties=[Party("a", "A"), Party("b", "B")],
-                   elections=[Election("2020", __import__("datetime").date(2020, 1, 1), "toy", 5)],
-                   results=[Result("2020", "a", seats=seats_a, votes=1000, vote_share=61.5),
-                            Result("2020", "b", seats=5 - seats_a)])
+    return Dataset(
+        country="xx",
+        name="Toy",
+        parties=[Party("a", "A"), Party("b", "B")],
+        elections=[Election("2020", __import__("datetime").date(2020, 1, 1), "toy", 5)],
+        results=[
+            Result("2020", "a", seats=seats_a, votes=1000, vote_share=61.5),
+            Result("2020", "b", seats=5 - seats_a),
+        ],
+    )
 
 
 def test_round_trip_of_the_iraq_dataset(store: Store) -> None:
@@ -47,7 +53,9 @@ def test_round_trip_of_the_iraq_dataset(store: Store) -> None:
     store.save(iraq, name="iraq")
     back = store.load("iraq")
     assert dataset_to_tables(back) == dataset_to_tables(iraq)
-    assert back.parliament(date="2022-07-01").to_dict() == iraq.parliament(date="2022-07-01").to_dict()
+    assert (
+        back.parliament(date="2022-07-01").to_dict() == iraq.parliament(date="2022-07-01").to_dict()
+    )
 
 
 def test_save_replaces_and_delete_removes(store: Store) -> None:
@@ -85,4 +93,6 @@ def test_bad_url_is_a_clear_error() -> None:
     with pytest.raises(StoreError):
         Store("nosuchdialect://x/y")
     with pytest.raises(StoreError, match="cannot open the store"):
-        Store(f"postgresql+psycopg://nobody@127.0.0.1:1/none_{uuid.uuid4().hex[:6]}?connect_timeout=2")
+        Store(
+            f"postgresql+psycopg://nobody@127.0.0.1:1/none_{uuid.uuid4().hex[:6]}?connect_timeout=2"
+        )

@@ -165,7 +165,7 @@ def test_elect_candidates_2025_list_rule():
         "yw",
     ]
     # the 2018 rule (a woman after three men) gives the same here; 2010's rule is only noted
-    res18, el18 = elect_candidates("iraq-2018", {"Muthanna": c})
+    _res18, el18 = elect_candidates("iraq-2018", {"Muthanna": c})
     assert sorted(x.name for x in el18["Muthanna"]) == sorted(x.name for x in elected["Muthanna"])
     res10, _ = elect_candidates("iraq-2010", {"Muthanna": c})
     assert any("not modelled" in n for n in res10.notes)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from majlis.data import load_dataset
 from majlis.electoral import (
     apply_law,
     get_law,
@@ -13,7 +14,6 @@ from majlis.electoral import (
     validate_election,
     votes_to_gain,
 )
-from majlis.data import load_dataset
 from majlis.errors import UnknownIdError
 
 yaml = pytest.importorskip("yaml")
@@ -58,7 +58,7 @@ def test_every_row_has_a_source_and_status():
         assert all(ev.sources[k] for k in ev.status)
         assert set(ev.status.values()) <= {"final", "preliminary", "approximate", "missing"}
         # seats never exceed the governorate's general seats
-        for gov, seats in ev.official.items():
+        for _gov, seats in ev.official.items():
             assert sum(seats.values()) <= 69
 
 

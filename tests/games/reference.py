@@ -96,7 +96,9 @@ def ref_holler_packel(wins, n):
 
 def ref_deegan_packel(wins, n):
     mw = minimal_winning(wins, n)
-    return [sum((Fraction(1, len(s)) for s in mw if i in s), Fraction(0)) / len(mw) for i in range(n)]
+    return [
+        sum((Fraction(1, len(s)) for s in mw if i in s), Fraction(0)) / len(mw) for i in range(n)
+    ]
 
 
 def ref_johnston(wins, n):
@@ -127,13 +129,19 @@ def ref_union_value(wins, n, structure, outer, inner):
             for r in range(m):
                 for chosen in combinations(others, r):
                     q_set = frozenset(p for u in chosen for p in u)
-                    a = (Fraction(factorial(r) * factorial(m - 1 - r), factorial(m))
-                         if outer == "shapley" else Fraction(1, 2 ** (m - 1)))
+                    a = (
+                        Fraction(factorial(r) * factorial(m - 1 - r), factorial(m))
+                        if outer == "shapley"
+                        else Fraction(1, 2 ** (m - 1))
+                    )
                     for t in range(b):
                         for tt in combinations(rest, t):
                             s = q_set | frozenset(tt)
                             if wins(s | {i}) and not wins(s):
-                                be = (Fraction(factorial(t) * factorial(b - 1 - t), factorial(b))
-                                      if inner == "shapley" else Fraction(1, 2 ** (b - 1)))
+                                be = (
+                                    Fraction(factorial(t) * factorial(b - 1 - t), factorial(b))
+                                    if inner == "shapley"
+                                    else Fraction(1, 2 ** (b - 1))
+                                )
                                 vals[i] += a * be
     return vals

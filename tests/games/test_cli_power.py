@@ -9,7 +9,9 @@ import pytest
 
 
 def test_json_shapley_shubik(run_cli):
-    r = run_cli("power", "--weights", "73,37,33,31", "--quota", "165", "--index", "shapley-shubik", "--json")
+    r = run_cli(
+        "power", "--weights", "73,37,33,31", "--quota", "165", "--index", "shapley-shubik", "--json"
+    )
     assert r.code == 0, r.err
     doc = json.loads(r.out)
     # 73+37+33+31 = 174: only the grand coalition reaches 165 -> every player is a
@@ -18,8 +20,18 @@ def test_json_shapley_shubik(run_cli):
 
 
 def test_names_and_table(run_cli):
-    r = run_cli("power", "-w", "4,4,4,2,2,1", "-q", "12", "-i", "shapley-shubik",
-                "--names", "FR,DE,IT,BE,NL,LU", "--json")
+    r = run_cli(
+        "power",
+        "-w",
+        "4,4,4,2,2,1",
+        "-q",
+        "12",
+        "-i",
+        "shapley-shubik",
+        "--names",
+        "FR,DE,IT,BE,NL,LU",
+        "--json",
+    )
     doc = json.loads(r.out)
     assert doc["values"]["FR"] == "7/30" and doc["values"]["LU"] == "0"
     t = run_cli("power", "-w", "4,4,4,2,2,1", "-q", "12", "--names", "FR,DE,IT,BE,NL,LU")
@@ -27,8 +39,18 @@ def test_names_and_table(run_cli):
 
 
 def test_several_quotas_blocking_clause_and_unions(run_cli):
-    r = run_cli("power", "--weights", "1,1,1,1;40,30,20,10", "--quota", "3", "--quota", "65",
-                "--index", "banzhaf-raw", "--json")
+    r = run_cli(
+        "power",
+        "--weights",
+        "1,1,1,1;40,30,20,10",
+        "--quota",
+        "3",
+        "--quota",
+        "65",
+        "--index",
+        "banzhaf-raw",
+        "--json",
+    )
     assert r.code == 0, r.err
     # winning: 3+ members with >= 65: {0,1,2} 90, {0,1,3} 80, {0,2,3} 70, all four; {1,2,3}
     # has 60. Swings by hand: player 0 turns {1,2}, {1,3}, {2,3}, {1,2,3} into winners (4);
@@ -38,8 +60,20 @@ def test_several_quotas_blocking_clause_and_unions(run_cli):
     g = WeightedGame([[1, 1, 1, 1], [40, 30, 20, 10]], [3, 65])
     assert [int(v) for v in json.loads(r.out)["values"].values()] == banzhaf_raw(g)
     assert banzhaf_raw(g) == [4, 2, 2, 2]
-    k = run_cli("power", "--weights", "1,1,1,1;40,30,20,10", "--quota", "3", "--quota", "65",
-                "--blocking-min-members", "2", "--index", "banzhaf-raw", "--json")
+    k = run_cli(
+        "power",
+        "--weights",
+        "1,1,1,1;40,30,20,10",
+        "--quota",
+        "3",
+        "--quota",
+        "65",
+        "--blocking-min-members",
+        "2",
+        "--index",
+        "banzhaf-raw",
+        "--json",
+    )
     assert k.code == 0  # {1,2,3} now wins too: one member outside cannot block
     assert json.loads(k.out)["values"] != json.loads(r.out)["values"]
     u = run_cli("power", "-w", "3,2,2,1", "-q", "5", "-i", "owen", "--union", "1,2", "--json")
@@ -105,10 +139,13 @@ def test_iraq_report_before_and_after_resignation(run_cli):
     ids_before = {p["id"] for p in before["parties"]}
     ids_after = {p["id"] for p in after["parties"]}
     assert "sadrist" in ids_before and "sadrist" not in ids_after
+
     # the Framework gains seats with the replacements, and so gains Owen power at 165
     def cf_owen(rep):
         members = set(rep["alliance"]["members"])
-        return sum(Fraction(p["power"]["165"]["owen"]) for p in rep["parties"] if p["id"] in members)
+        return sum(
+            Fraction(p["power"]["165"]["owen"]) for p in rep["parties"] if p["id"] in members
+        )
 
     assert after["alliance"]["seats"] > before["alliance"]["seats"]
     assert cf_owen(after) > cf_owen(before)

@@ -50,8 +50,11 @@ def test_single_quota_matches_brute_force(wq, data):
     exc = data.draw(st.sets(st.integers(0, n - 1), max_size=2)) - inc
     size = data.draw(st.one_of(st.none(), st.integers(0, n)))
     got = list(minimal_winning_coalitions(g, include=inc, exclude=exc, max_size=size))
-    want = [c for c in expected if inc <= set(c) and not exc & set(c)
-            and (size is None or len(c) <= size)]
+    want = [
+        c
+        for c in expected
+        if inc <= set(c) and not exc & set(c) and (size is None or len(c) <= size)
+    ]
     assert got == want
 
 
@@ -69,7 +72,9 @@ def test_multi_quota_matches_brute_force(n, data):
     expected = sorted((tuple(sorted(s)) for s in ref.minimal_winning(wins, n)), key=_key(v1))
     assert list(minimal_winning_coalitions(g)) == expected
     dual = ref.minimal_winning(ref.dual_predicate(wins, n), n)
-    assert list(minimal_blocking_coalitions(g)) == sorted((tuple(sorted(s)) for s in dual), key=_key(v1))
+    assert list(minimal_blocking_coalitions(g)) == sorted(
+        (tuple(sorted(s)) for s in dual), key=_key(v1)
+    )
 
 
 def test_filters_with_names_and_errors():
@@ -77,7 +82,12 @@ def test_filters_with_names_and_errors():
     all_mwc = list(minimal_winning_coalitions(g))
     # by hand: 73+17, 37+33+31, 73+31, 73+33, 73+37 (sorted by seats 90, 101, 104, 106, 110)
     assert all_mwc == [(0, 4), (1, 2, 3), (0, 3), (0, 2), (0, 1)]
-    assert list(minimal_winning_coalitions(g, include=["sadr"], max_size=2)) == [(0, 4), (0, 3), (0, 2), (0, 1)]
+    assert list(minimal_winning_coalitions(g, include=["sadr"], max_size=2)) == [
+        (0, 4),
+        (0, 3),
+        (0, 2),
+        (0, 1),
+    ]
     assert list(minimal_winning_coalitions(g, exclude="sadr")) == [(1, 2, 3)]
     with pytest.raises(ValidationError, match="both included and excluded"):
         list(minimal_winning_coalitions(g, include=[0], exclude=["sadr"]))

@@ -208,9 +208,19 @@ def test_large_games_are_exact_and_symmetric():
 
 
 def test_registry():
-    for key in ["banzhaf", "banzhaf-raw", "penrose", "shapley-shubik", "holler-packel",
-                "deegan-packel", "johnston", "coleman-prevent", "coleman-initiate",
-                "owen", "banzhaf-owen"]:
+    for key in [
+        "banzhaf",
+        "banzhaf-raw",
+        "penrose",
+        "shapley-shubik",
+        "holler-packel",
+        "deegan-packel",
+        "johnston",
+        "coleman-prevent",
+        "coleman-initiate",
+        "owen",
+        "banzhaf-owen",
+    ]:
         assert callable(power_index(key))
     assert set(POWER_INDICES) >= {"banzhaf", "owen"}
     with pytest.raises(UnknownMethodError, match="'shapely'"):
@@ -233,7 +243,9 @@ def test_common_factor_and_limits():
     from majlis.errors import MajlisError
 
     # weights with a common factor: the same game as the reduced one
-    assert shapley_shubik(WeightedGame([40, 40, 20], 61)) == shapley_shubik(WeightedGame([2, 2, 1], 4))
+    assert shapley_shubik(WeightedGame([40, 40, 20], 61)) == shapley_shubik(
+        WeightedGame([2, 2, 1], 4)
+    )
     # a game given by minimal winning coalitions is enumerated, with a clear limit
     big = SimpleGame([[0, 1], [22, 23]], 24)
     with pytest.raises(MajlisError, match="2\\^24 coalitions"):
@@ -266,7 +278,35 @@ def test_capped_state_dp_fallback(g):
 def test_eu_lisbon_style_game_is_fast_and_consistent():
     # 27 members, 55% of members (15) and 65% of population, blocking minority >= 4
     # members (TEU art. 16(4)); populations (millions, Eurostat 1 Jan 2023, rounded).
-    pop = [84, 68, 59, 48, 38, 19, 18, 12, 11, 10, 10, 10, 10, 8, 6, 6, 6, 6, 6, 4, 4, 3, 2, 1, 1, 1, 1]
+    pop = [
+        84,
+        68,
+        59,
+        48,
+        38,
+        19,
+        18,
+        12,
+        11,
+        10,
+        10,
+        10,
+        10,
+        8,
+        6,
+        6,
+        6,
+        6,
+        6,
+        4,
+        4,
+        3,
+        2,
+        1,
+        1,
+        1,
+        1,
+    ]
     g = WeightedGame([[1] * 27, pop], [15, -(-65 * sum(pop) // 100)], blocking_min_members=4)
     ss, bz = shapley_shubik(g), banzhaf(g)
     assert sum(ss) == 1 and sum(bz) == 1
@@ -290,8 +330,12 @@ def test_multi_quota_generating_function_engine(g):
     prof = _multi_swings(game, force=True)
     assert prof.swings == ref.swings(wins, n)
     assert prof.winning == len(ref.winning_coalitions(wins, n))
-    ss = [Fraction(sum(factorial(s) * factorial(n - 1 - s) * c for s, c in enumerate(sizes)), factorial(n))
-          for sizes in prof.by_size]
+    ss = [
+        Fraction(
+            sum(factorial(s) * factorial(n - 1 - s) * c for s, c in enumerate(sizes)), factorial(n)
+        )
+        for sizes in prof.by_size
+    ]
     assert ss == ref.ref_shapley_shubik(wins, n)
 
 

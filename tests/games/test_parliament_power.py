@@ -41,7 +41,9 @@ def test_report_after_june_2022():
 def test_framework_is_a_union_in_the_house_as_elected():
     from majlis.data import load_dataset
 
-    parl = load_dataset("iraq").parliament(election="2021")  # shown on its first session, 9 Jan 2022
+    parl = load_dataset("iraq").parliament(
+        election="2021"
+    )  # shown on its first session, 9 Jan 2022
     union = alliance_union(parl, "cf")
     assert {parl.player_ids()[i] for i in union} == set(parl.alliance_members("cf"))
     assert sum(parl.players()[i][1] for i in union) == parl.alliance_seats("cf") > 0

@@ -55,7 +55,9 @@ def test_values_match_definitions(g):
     structure = coalition_structure(game, unions)
     assert sorted(p for u in structure for p in u) == list(range(n))
     assert owen(game, unions) == ref.ref_union_value(wins, n, structure, "shapley", "shapley")
-    assert banzhaf_owen(game, unions) == ref.ref_union_value(wins, n, structure, "banzhaf", "banzhaf")
+    assert banzhaf_owen(game, unions) == ref.ref_union_value(
+        wins, n, structure, "banzhaf", "banzhaf"
+    )
     assert symmetric_coalitional_banzhaf(game, unions) == ref.ref_union_value(
         wins, n, structure, "shapley", "banzhaf"
     )
@@ -70,7 +72,9 @@ def test_multi_quota_values_match_definitions(g):
     wins = ref.weighted_predicate([w, [1] * n], [q, (n + 1) // 2])
     structure = coalition_structure(game, unions)
     assert owen(game, unions) == ref.ref_union_value(wins, n, structure, "shapley", "shapley")
-    assert banzhaf_owen(game, unions) == ref.ref_union_value(wins, n, structure, "banzhaf", "banzhaf")
+    assert banzhaf_owen(game, unions) == ref.ref_union_value(
+        wins, n, structure, "banzhaf", "banzhaf"
+    )
 
 
 @SETTINGS
@@ -110,7 +114,11 @@ def test_simple_game_unions():
     g = SimpleGame([[0, 1], [0, 2], [1, 2, 3]], 4)
     wg = WeightedGame([3, 2, 2, 1], 5)
     assert owen(g, [[1, 2]]) == owen(wg, [[1, 2]])
-    assert shapley_shubik(quotient_game(g, [[1, 2]])) == [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
+    assert shapley_shubik(quotient_game(g, [[1, 2]])) == [
+        Fraction(2, 3),
+        Fraction(1, 6),
+        Fraction(1, 6),
+    ]
 
 
 def test_bad_unions():

@@ -5,7 +5,16 @@ import datetime as dt
 import pytest
 
 from majlis.errors import ValidationError
-from majlis.model import Alliance, Election, Event, Membership, Party, Result, SeatChange, parse_date
+from majlis.model import (
+    Alliance,
+    Election,
+    Event,
+    Membership,
+    Party,
+    Result,
+    SeatChange,
+    parse_date,
+)
 
 
 def test_parse_date_accepts_day_and_month() -> None:

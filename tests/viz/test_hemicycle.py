@@ -17,9 +17,9 @@ def test_layout_places_each_seat_in_the_half_disc(n: int) -> None:
     assert len(pts) == n == sum(hemicycle_rows(n))
     for x, y in pts:
         assert y >= -1e-9 and math.hypot(x, y) <= 1 + 1e-9
-    assert len({(round(x, 6), round(y, 6)) for x, y in pts}) == n   # no two seats on one spot
+    assert len({(round(x, 6), round(y, 6)) for x, y in pts}) == n  # no two seats on one spot
     angles = [math.atan2(y, x) for x, y in pts]
-    assert all(a >= b - 1e-9 for a, b in zip(angles, angles[1:]))    # left to right
+    assert all(a >= b - 1e-9 for a, b in zip(angles, angles[1:]))  # left to right
 
 
 def test_rows_grow_outwards() -> None:

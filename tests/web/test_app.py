@@ -7,9 +7,9 @@ import re
 import pytest
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from majlis.web import create_app  # noqa: E402
+from majlis.web import create_app
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +21,8 @@ def test_page_shows_the_house_at_a_date(client: TestClient) -> None:
     r = client.get("/", params={"date": "2022-07-01"})
     assert r.status_code == 200
     html = r.text
-    assert html.count("<circle") == 329                       # every seat, vacant ones included
-    assert len(re.findall(r'data-party=""', html)) == 9        # 9 substitutes had not taken the oath
+    assert html.count("<circle") == 329  # every seat, vacant ones included
+    assert len(re.findall(r'data-party=""', html)) == 9  # 9 substitutes had not taken the oath
     assert 'data-party="sadrist"' not in html and "majority <b>165</b>" in html
     assert 'data-alliance="cf"' in html
 

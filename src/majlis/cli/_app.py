@@ -40,7 +40,9 @@ def fail(message: str) -> typer.Exit:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; user errors print one line on stderr and exit with code 2."""
     try:
-        rv = app(args=list(argv) if argv is not None else None, prog_name="majlis", standalone_mode=False)
+        rv = app(
+            args=list(argv) if argv is not None else None, prog_name="majlis", standalone_mode=False
+        )
     except click.exceptions.NoArgsIsHelpError as exc:  # `majlis` (or a group) with no arguments
         print(exc.ctx.get_help() if exc.ctx else exc.format_message())
         sys.exit(0)

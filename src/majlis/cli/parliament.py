@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -16,7 +16,9 @@ from majlis.data import dataset_from_json, dataset_to_json, read_dataset_dir, wr
 from majlis.data.store import open_dataset, open_store
 from majlis.model import EVENT_CATEGORIES, Parliament, parse_date
 
-DatasetOpt = Annotated[str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")]
+DatasetOpt = Annotated[
+    str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
+]
 
 
 def house(dataset: str, election: str | None, date: str | None) -> Parliament:
@@ -29,8 +31,12 @@ def house(dataset: str, election: str | None, date: str | None) -> Parliament:
 
 @app.command("parliament")
 def parliament_cmd(
-    election: Annotated[Optional[str], typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")] = None,
+    election: Annotated[
+        str | None, typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")
+    ] = None,
     dataset: DatasetOpt = "iraq",
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print parties as CSV.")] = False,
@@ -47,8 +53,10 @@ def parliament_cmd(
         for row in doc["parties"]:
             w.writerow([row["id"], row["name"], row["family"], row["seats"], row["alliance"] or ""])
         return
-    title = (f"{p.dataset.name} on {p.date} (election {p.election.id}): "
-             f"{p.filled_seats} of {p.total_seats} seats filled")
+    title = (
+        f"{p.dataset.name} on {p.date} (election {p.election.id}): "
+        f"{p.filled_seats} of {p.total_seats} seats filled"
+    )
     t = Table(title=title, title_justify="left")
     t.add_column("party")
     t.add_column("family")
@@ -57,11 +65,18 @@ def parliament_cmd(
     t.add_column("alliance")
     names = {a["id"]: a["name"] for a in doc["alliances"]}
     for row in doc["parties"]:
-        t.add_row(row["name"], row["family"], str(row["seats"]), f"{row['seats'] / p.total_seats:.1%}",
-                  names.get(row["alliance"], row["alliance"] or ""))
+        t.add_row(
+            row["name"],
+            row["family"],
+            str(row["seats"]),
+            f"{row['seats'] / p.total_seats:.1%}",
+            names.get(row["alliance"], row["alliance"] or ""),
+        )
     console.print(t)
     if doc["alliances"]:
-        a_t = Table(title="Alliances (seats computed from memberships on this date)", title_justify="left")
+        a_t = Table(
+            title="Alliances (seats computed from memberships on this date)", title_justify="left"
+        )
         a_t.add_column("alliance")
         a_t.add_column("kind")
         a_t.add_column("seats", justify="right")
@@ -69,11 +84,19 @@ def parliament_cmd(
         a_t.add_column(f"to {p.two_thirds}", justify="right")
         a_t.add_column("members")
         for a in doc["alliances"]:
-            a_t.add_row(a["name"], a["kind"], str(a["seats"]), _gap(a["to_majority"]), _gap(a["to_two_thirds"]),
-                        ", ".join(a["members"]))
+            a_t.add_row(
+                a["name"],
+                a["kind"],
+                str(a["seats"]),
+                _gap(a["to_majority"]),
+                _gap(a["to_two_thirds"]),
+                ", ".join(a["members"]),
+            )
         console.print(a_t)
-    console.print(f"majority {p.majority} · two-thirds quorum {p.two_thirds} · blocking third {p.blocking_third}"
-                  + (f" · vacant {p.vacant_seats}" if p.vacant_seats else ""))
+    console.print(
+        f"majority {p.majority} · two-thirds quorum {p.two_thirds} · blocking third {p.blocking_third}"
+        + (f" · vacant {p.vacant_seats}" if p.vacant_seats else "")
+    )
 
 
 def _gap(n: int) -> str:
@@ -83,16 +106,20 @@ def _gap(n: int) -> str:
 @app.command("timeline")
 def timeline_cmd(
     dataset: DatasetOpt = "iraq",
-    start: Annotated[Optional[str], typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,
-    category: Annotated[Optional[str], typer.Option("--category", help="Only this kind of event.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="Only this kind of event.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
     """The dated events: elections, court rulings, votes, resignations, nominations..."""
     if category is not None and category not in EVENT_CATEGORIES:
         raise fail(f"unknown category {category!r} (one of {', '.join(EVENT_CATEGORIES)})")
     ds = open_dataset(dataset)
-    events = ds.timeline(parse_date(start) if start else None, parse_date(end) if end else None, category)
+    events = ds.timeline(
+        parse_date(start) if start else None, parse_date(end) if end else None, category
+    )
     if as_json:
         doc = {"events": [ev.to_dict() for ev in events]}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -106,7 +133,9 @@ def timeline_cmd(
     console.print(t)
 
 
-data_app = typer.Typer(help="Import and export datasets (CSV folders or JSON).", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Import and export datasets (CSV folders or JSON).", no_args_is_help=True
+)
 app.add_typer(data_app, name="data")
 
 
@@ -119,7 +148,9 @@ def data_export(
     ds = open_dataset(dataset)
     if target.suffix.lower() == ".json":
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(dataset_to_json(ds), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        target.write_text(
+            json.dumps(dataset_to_json(ds), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         console.print(f"wrote {target}")
     else:
         files = write_dataset_dir(ds, target)
@@ -129,7 +160,9 @@ def data_export(
 @data_app.command("import")
 def data_import(
     source: Annotated[Path, typer.Argument(help="A dataset folder of CSV files, or a .json file.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Name to save it under (default: its country).")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name to save it under (default: its country).")
+    ] = None,
 ) -> None:
     """Validate a dataset and save it in the store (replacing one of the same name)."""
     if not source.exists():
@@ -140,13 +173,15 @@ def data_import(
         try:
             doc = json.loads(source.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise fail(f"{source}: not a valid JSON file ({exc})")
+            raise fail(f"{source}: not a valid JSON file ({exc})") from None
         ds = dataset_from_json(doc)
     store = open_store()
     store.save(ds, name=name)
     saved = name or ds.country
-    console.print(f"imported {ds.name!r} as {saved!r}: {len(ds.parties)} parties, {len(ds.elections)} elections, "
-                  f"{len(ds.events)} events")
+    console.print(
+        f"imported {ds.name!r} as {saved!r}: {len(ds.parties)} parties, {len(ds.elections)} elections, "
+        f"{len(ds.events)} events"
+    )
 
 
 @data_app.command("list")

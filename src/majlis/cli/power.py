@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -37,7 +37,9 @@ def _ints(text: str, what: str) -> list[int]:
         raise ValidationError(f"{what} {bad!r} in {text!r} is not an integer.") from None
 
 
-def _game(weights: list[str], quotas: list[int], names: str | None, bmm: int | None) -> WeightedGame:
+def _game(
+    weights: list[str], quotas: list[int], names: str | None, bmm: int | None
+) -> WeightedGame:
     vectors = [_ints(v, "weights") for w in weights for v in w.split(";")]
     if not quotas:
         raise ValidationError("give --quota with --weights.")
@@ -57,19 +59,73 @@ def _fmt(v: Fraction | int) -> str:
 
 @app.command("power")
 def power_cmd(
-    weights: Annotated[Optional[list[str]], typer.Option("--weights", "-w", help="Weights '73,37,33'; several vectors separated by ';' (one per quota).")] = None,
-    quota: Annotated[Optional[list[int]], typer.Option("--quota", "-q", help="Quota; repeat for several thresholds.")] = None,
-    index: Annotated[str, typer.Option("--index", "-i", help="Index id: " + ", ".join(sorted(set(POWER_INDICES) | _UNION_INDICES)) + ".")] = "banzhaf",
-    names: Annotated[Optional[str], typer.Option("--names", help="Player names, comma separated; JSON keys use them.")] = None,
-    union: Annotated[Optional[list[str]], typer.Option("--union", "-u", help="A priori union '0,2' (indices or names); repeatable. For owen and banzhaf-owen.")] = None,
-    blocking_min_members: Annotated[Optional[int], typer.Option("--blocking-min-members", help="A coalition also wins when fewer than K players stay outside it (EU-Lisbon).")] = None,
-    blocking: Annotated[bool, typer.Option("--blocking", help="Analyse the blocking (dual) game.")] = False,
-    election: Annotated[Optional[str], typer.Option("--election", "-e", help="Parliament report for an election, e.g. 2021.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", "-d", help="Parliament report on a date (YYYY-MM-DD).")] = None,
-    dataset: Annotated[str, typer.Option("--dataset", help="Dataset for --election/--date.")] = "iraq",
-    alliance: Annotated[str, typer.Option("--alliance", help="Alliance analysed as an a priori union in the report.")] = "cf",
-    after: Annotated[Optional[list[str]], typer.Option("--after", help="Also report the house on this date (repeatable), e.g. 2022-07-01 after the Sadrist resignation.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (exact fractions as 'p/q').")] = False,
+    weights: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--weights",
+            "-w",
+            help="Weights '73,37,33'; several vectors separated by ';' (one per quota).",
+        ),
+    ] = None,
+    quota: Annotated[
+        list[int] | None,
+        typer.Option("--quota", "-q", help="Quota; repeat for several thresholds."),
+    ] = None,
+    index: Annotated[
+        str,
+        typer.Option(
+            "--index",
+            "-i",
+            help="Index id: " + ", ".join(sorted(set(POWER_INDICES) | _UNION_INDICES)) + ".",
+        ),
+    ] = "banzhaf",
+    names: Annotated[
+        str | None,
+        typer.Option("--names", help="Player names, comma separated; JSON keys use them."),
+    ] = None,
+    union: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--union",
+            "-u",
+            help="A priori union '0,2' (indices or names); repeatable. For owen and banzhaf-owen.",
+        ),
+    ] = None,
+    blocking_min_members: Annotated[
+        int | None,
+        typer.Option(
+            "--blocking-min-members",
+            help="A coalition also wins when fewer than K players stay outside it (EU-Lisbon).",
+        ),
+    ] = None,
+    blocking: Annotated[
+        bool, typer.Option("--blocking", help="Analyse the blocking (dual) game.")
+    ] = False,
+    election: Annotated[
+        str | None,
+        typer.Option("--election", "-e", help="Parliament report for an election, e.g. 2021."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="Parliament report on a date (YYYY-MM-DD)."),
+    ] = None,
+    dataset: Annotated[
+        str, typer.Option("--dataset", help="Dataset for --election/--date.")
+    ] = "iraq",
+    alliance: Annotated[
+        str,
+        typer.Option("--alliance", help="Alliance analysed as an a priori union in the report."),
+    ] = "cf",
+    after: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--after",
+            help="Also report the house on this date (repeatable), e.g. 2022-07-01 after the Sadrist resignation.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (exact fractions as 'p/q').")
+    ] = False,
 ) -> None:
     """Exact voting power: any weighted game (--weights/--quota), or a parliament (--election/--date)."""
     if election is not None or date is not None:
@@ -116,7 +172,12 @@ def power_cmd(
 
 
 def _report(
-    dataset: str, election: str | None, date: str | None, alliance: str, as_json: bool, after: list[str]
+    dataset: str,
+    election: str | None,
+    date: str | None,
+    alliance: str,
+    as_json: bool,
+    after: list[str],
 ) -> None:
     from majlis.cli.parliament import house
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -61,7 +61,7 @@ def _read_votes_file(path: Path) -> dict[str, dict[str, int]]:
         for r in csv.reader(path.open(newline="", encoding="utf-8"))
         if r and any(c.strip() for c in r)
     ]
-    if rows and not rows[0][1:2] == [] and not rows[0][1].strip().lstrip("-").isdigit():
+    if rows and rows[0][1:2] != [] and not rows[0][1].strip().lstrip("-").isdigit():
         header = [c.strip().lower() for c in rows[0]]
         rows = rows[1:]
         if header[:2] != ["list", "votes"]:
@@ -141,7 +141,7 @@ def _seat_line(label: str, s: Any) -> str:
 @app.command("seats")
 def seats_cmd(
     method: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--method",
             "-m",
@@ -149,34 +149,34 @@ def seats_cmd(
         ),
     ] = None,
     first_divisor: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--first-divisor", help="First divisor, e.g. 1.4 (Nordic) or 1.7 (Iraq)."),
     ] = None,
     seats: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(
             "--seats", "-s", help="Seats to fill (per district with --votes-file districts)."
         ),
     ] = None,
     votes: Annotated[
-        Optional[str], typer.Option("--votes", help="Votes per list: 'A=1000,B=600,C=300'.")
+        str | None, typer.Option("--votes", help="Votes per list: 'A=1000,B=600,C=300'.")
     ] = None,
     votes_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--votes-file", help="CSV: list,votes[,district] (header optional)."),
     ] = None,
     district_seats: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--district-seats", help="Seats per district: 'North=4,South=3'."),
     ] = None,
     law: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--law", help="Law preset: iraq-2010, iraq-2014, iraq-2018, iraq-2021, iraq-2025."
         ),
     ] = None,
     election: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--election",
             "-e",
@@ -184,16 +184,17 @@ def seats_cmd(
         ),
     ] = None,
     dataset: Annotated[
-        str, typer.Option("--dataset", help="Dataset for --election: built-in 'iraq' or one imported.")
+        str,
+        typer.Option("--dataset", help="Dataset for --election: built-in 'iraq' or one imported."),
     ] = "iraq",
     threshold: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--threshold", help="Legal threshold as a share of valid votes, e.g. 0.05."),
     ] = None,
     tie_break: Annotated[
         str, typer.Option("--tie-break", help="votes (more votes, then list order), order, or lot.")
     ] = "votes",
-    seed: Annotated[Optional[int], typer.Option("--seed", help="Seed for --tie-break lot.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for --tie-break lot.")] = None,
     flip: Annotated[
         bool,
         typer.Option(
@@ -201,7 +202,7 @@ def seats_cmd(
         ),
     ] = False,
     transfer: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--transfer",
             help="'X>Y': the fewest votes moving from list X to list Y that win Y a seat.",
@@ -302,7 +303,7 @@ def seats_cmd(
     elif law is not None and get_law(law).seats_by_district:
         mags = {}
     elif seats is not None:
-        mags = {d: seats for d in by_district}
+        mags = dict.fromkeys(by_district, seats)
     else:
         raise ValidationError(
             "give --seats N (per district), --district-seats 'D1=4,D2=3' or --law"
@@ -354,7 +355,9 @@ def seats_cmd(
         console.print(f"note: {note}", markup=False)
 
 
-def _election(election: str, law: str | None, as_json: bool, flip: bool, dataset: str = "iraq") -> None:
+def _election(
+    election: str, law: str | None, as_json: bool, flip: bool, dataset: str = "iraq"
+) -> None:
     """Reproduce an election per governorate from the dataset's list votes and compare."""
     ds = open_dataset(dataset)
     ev = load_election_votes(ds, election)

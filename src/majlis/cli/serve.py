@@ -22,7 +22,9 @@ def serve_cmd(
     try:
         import uvicorn
     except ImportError:
-        raise MajlisError("`majlis serve` needs the 'web' extra: pip install 'majlis[web]'") from None
+        raise MajlisError(
+            "`majlis serve` needs the 'web' extra: pip install 'majlis[web]'"
+        ) from None
     web = create_app(dataset)
     print(f"majlis: serving {dataset!r} at http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -49,32 +49,75 @@ from majlis.model import (
 )
 
 __all__ = [
-    "FORMAT",
     "COLUMNS",
+    "FORMAT",
+    "dataset_from_json",
+    "dataset_from_tables",
+    "dataset_to_json",
+    "dataset_to_tables",
     "read_dataset_dir",
     "write_dataset_dir",
-    "dataset_to_json",
-    "dataset_from_json",
-    "dataset_to_tables",
-    "dataset_from_tables",
 ]
 
 FORMAT = "majlis-dataset/1"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "parties": ("id", "name", "name_ar", "family", "colour", "leader", "independents", "source", "notes"),
-    "alliances": ("id", "name", "name_ar", "kind", "predecessor", "formed", "dissolved", "leaders", "colour",
-                  "source", "notes"),
+    "parties": (
+        "id",
+        "name",
+        "name_ar",
+        "family",
+        "colour",
+        "leader",
+        "independents",
+        "source",
+        "notes",
+    ),
+    "alliances": (
+        "id",
+        "name",
+        "name_ar",
+        "kind",
+        "predecessor",
+        "formed",
+        "dissolved",
+        "leaders",
+        "colour",
+        "source",
+        "notes",
+    ),
     "memberships": ("alliance", "member", "start", "end", "source", "notes"),
     "elections": ("id", "date", "law", "house_size", "name", "first_session", "source", "notes"),
-    "districts": ("election", "name", "seats", "minority_seats", "women_quota", "subdistricts", "source", "notes"),
-    "results": ("election", "party", "district", "votes", "seats", "women_seats", "vote_share", "seat_type",
-                "votes_status", "source", "notes"),
+    "districts": (
+        "election",
+        "name",
+        "seats",
+        "minority_seats",
+        "women_quota",
+        "subdistricts",
+        "source",
+        "notes",
+    ),
+    "results": (
+        "election",
+        "party",
+        "district",
+        "votes",
+        "seats",
+        "women_seats",
+        "vote_share",
+        "seat_type",
+        "votes_status",
+        "source",
+        "notes",
+    ),
     "events": ("id", "date", "date_precision", "category", "event", "actors", "source"),
     "seat_changes": ("event", "party", "delta", "source", "notes"),
 }
 _REQUIRED = ("parties", "elections", "results")
-_ATTR = {("events", "event"): "description"}  # (table, CSV column) -> record attribute, where they differ
+_ATTR = {
+    ("events", "event"): "description"
+}  # (table, CSV column) -> record attribute, where they differ
 
 Row = dict[str, str]
 
@@ -154,8 +197,13 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
     changes: dict[str, list[SeatChange]] = {}
     for i, r in enumerate(tables.get("seat_changes", ()), start=2):
         w = f"seat_changes.csv line {i}"
-        ch = SeatChange(_s(r, "event"), _s(r, "party"), _int(r, "delta", w, required=True), _s(r, "source"),
-                        _s(r, "notes"))
+        ch = SeatChange(
+            _s(r, "event"),
+            _s(r, "party"),
+            _int(r, "delta", w, required=True),
+            _s(r, "source"),
+            _s(r, "notes"),
+        )
         changes.setdefault(ch.event, []).append(ch)
     events = build("events", mk_event)
     unknown = set(changes) - {e.id for e in events}
@@ -168,32 +216,89 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
             name=str(meta.get("name", "")),
             source=str(meta.get("source", "")),
             notes=str(meta.get("notes", "")),
-            parties=build("parties", lambda r, w: Party(
-                id=_s(r, "id"), name=_s(r, "name"), name_ar=_s(r, "name_ar"), family=_s(r, "family", "unknown"),
-                colour=_s(r, "colour", "#9e9e9e"), leader=_s(r, "leader"),
-                independents=_bool(r, "independents", w), source=_s(r, "source"), notes=_s(r, "notes"))),
-            alliances=build("alliances", lambda r, w: Alliance(
-                id=_s(r, "id"), name=_s(r, "name"), name_ar=_s(r, "name_ar"), kind=_s(r, "kind", "bloc"),
-                predecessor=_s(r, "predecessor"), formed=_date(r, "formed", w), dissolved=_date(r, "dissolved", w),
-                leaders=_list(r, "leaders"), colour=_s(r, "colour", "#607d8b"), source=_s(r, "source"),
-                notes=_s(r, "notes"))),
-            memberships=build("memberships", lambda r, w: Membership(
-                alliance=_s(r, "alliance"), member=_s(r, "member"), start=_date(r, "start", w, required=True),
-                end=_date(r, "end", w), source=_s(r, "source"), notes=_s(r, "notes"))),
-            elections=build("elections", lambda r, w: Election(
-                id=_s(r, "id"), date=_date(r, "date", w, required=True), law=_s(r, "law"),
-                house_size=_int(r, "house_size", w, required=True), name=_s(r, "name"),
-                first_session=_date(r, "first_session", w), source=_s(r, "source"),
-                notes=_s(r, "notes"))),
-            districts=build("districts", lambda r, w: District(
-                election=_s(r, "election"), name=_s(r, "name"), seats=_int(r, "seats", w, required=True),
-                minority_seats=_int(r, "minority_seats", w) or 0, women_quota=_int(r, "women_quota", w),
-                subdistricts=_int(r, "subdistricts", w), source=_s(r, "source"), notes=_s(r, "notes"))),
-            results=build("results", lambda r, w: Result(
-                election=_s(r, "election"), party=_s(r, "party"), district=_s(r, "district"),
-                votes=_int(r, "votes", w), seats=_int(r, "seats", w), women_seats=_int(r, "women_seats", w),
-                vote_share=_float(r, "vote_share", w), seat_type=_s(r, "seat_type", "general"),
-                votes_status=_s(r, "votes_status", "final"), source=_s(r, "source"), notes=_s(r, "notes"))),
+            parties=build(
+                "parties",
+                lambda r, w: Party(
+                    id=_s(r, "id"),
+                    name=_s(r, "name"),
+                    name_ar=_s(r, "name_ar"),
+                    family=_s(r, "family", "unknown"),
+                    colour=_s(r, "colour", "#9e9e9e"),
+                    leader=_s(r, "leader"),
+                    independents=_bool(r, "independents", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            alliances=build(
+                "alliances",
+                lambda r, w: Alliance(
+                    id=_s(r, "id"),
+                    name=_s(r, "name"),
+                    name_ar=_s(r, "name_ar"),
+                    kind=_s(r, "kind", "bloc"),
+                    predecessor=_s(r, "predecessor"),
+                    formed=_date(r, "formed", w),
+                    dissolved=_date(r, "dissolved", w),
+                    leaders=_list(r, "leaders"),
+                    colour=_s(r, "colour", "#607d8b"),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            memberships=build(
+                "memberships",
+                lambda r, w: Membership(
+                    alliance=_s(r, "alliance"),
+                    member=_s(r, "member"),
+                    start=_date(r, "start", w, required=True),
+                    end=_date(r, "end", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            elections=build(
+                "elections",
+                lambda r, w: Election(
+                    id=_s(r, "id"),
+                    date=_date(r, "date", w, required=True),
+                    law=_s(r, "law"),
+                    house_size=_int(r, "house_size", w, required=True),
+                    name=_s(r, "name"),
+                    first_session=_date(r, "first_session", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            districts=build(
+                "districts",
+                lambda r, w: District(
+                    election=_s(r, "election"),
+                    name=_s(r, "name"),
+                    seats=_int(r, "seats", w, required=True),
+                    minority_seats=_int(r, "minority_seats", w) or 0,
+                    women_quota=_int(r, "women_quota", w),
+                    subdistricts=_int(r, "subdistricts", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            results=build(
+                "results",
+                lambda r, w: Result(
+                    election=_s(r, "election"),
+                    party=_s(r, "party"),
+                    district=_s(r, "district"),
+                    votes=_int(r, "votes", w),
+                    seats=_int(r, "seats", w),
+                    women_seats=_int(r, "women_seats", w),
+                    vote_share=_float(r, "vote_share", w),
+                    seat_type=_s(r, "seat_type", "general"),
+                    votes_status=_s(r, "votes_status", "final"),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
             events=events,
         )
     except TypeError as exc:  # e.g. a required cell missing in a hand-written file
@@ -214,15 +319,28 @@ def _cell(value: Any) -> str:
 
 def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]]:
     """The metadata and CSV rows of a dataset (the inverse of :func:`dataset_from_tables`)."""
-    meta = {"format": FORMAT, "country": ds.country, "name": ds.name, "source": ds.source, "notes": ds.notes}
+    meta = {
+        "format": FORMAT,
+        "country": ds.country,
+        "name": ds.name,
+        "source": ds.source,
+        "notes": ds.notes,
+    }
     records: dict[str, Iterable[Any]] = {
-        "parties": ds.parties, "alliances": ds.alliances, "memberships": ds.memberships,
-        "elections": ds.elections, "districts": ds.districts, "results": ds.results, "events": ds.events,
+        "parties": ds.parties,
+        "alliances": ds.alliances,
+        "memberships": ds.memberships,
+        "elections": ds.elections,
+        "districts": ds.districts,
+        "results": ds.results,
+        "events": ds.events,
         "seat_changes": (ch for ev in ds.events for ch in ev.seat_changes),
     }
     t: dict[str, list[Row]] = {}
     for name, items in records.items():
-        t[name] = [{k: _cell(getattr(x, _ATTR.get((name, k), k))) for k in COLUMNS[name]} for x in items]
+        t[name] = [
+            {k: _cell(getattr(x, _ATTR.get((name, k), k))) for k in COLUMNS[name]} for x in items
+        ]
     return meta, t
 
 
@@ -236,7 +354,9 @@ def _read_csv(path: Path, name: str) -> list[Row]:
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS[name][:2] if c not in header]
     if missing:
-        raise ValidationError(f"{path.name}: missing column {missing[0]!r} (header: {','.join(header) or 'empty'})")
+        raise ValidationError(
+            f"{path.name}: missing column {missing[0]!r} (header: {','.join(header) or 'empty'})"
+        )
     rows = []
     for i, row in enumerate(reader, start=2):
         if None in row:
@@ -263,7 +383,9 @@ def read_dataset_dir(folder: str | Path) -> Dataset:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise ValidationError(f"{meta_path.name}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
+            raise ValidationError(
+                f"{meta_path.name}: invalid JSON ({exc.msg} at line {exc.lineno})"
+            ) from None
         if not isinstance(meta, dict):
             raise ValidationError(f"{meta_path.name}: expected a JSON object")
     meta.setdefault("country", folder.name)

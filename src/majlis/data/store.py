@@ -31,9 +31,18 @@ from majlis.data._csv import COLUMNS, dataset_from_tables, dataset_to_tables
 from majlis.errors import StoreError, UnknownIdError, ValidationError
 from majlis.model import Dataset
 
-__all__ = ["Store", "default_url", "open_store", "open_dataset"]
+__all__ = ["Store", "default_url", "open_dataset", "open_store"]
 
-_INT_COLUMNS = {"votes", "seats", "women_seats", "house_size", "delta", "minority_seats", "women_quota", "subdistricts"}
+_INT_COLUMNS = {
+    "votes",
+    "seats",
+    "women_seats",
+    "house_size",
+    "delta",
+    "minority_seats",
+    "women_quota",
+    "subdistricts",
+}
 _FLOAT_COLUMNS = {"vote_share"}
 
 
@@ -66,7 +75,9 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the data directory {path.parent}: {exc.strerror}") from None
+                raise StoreError(
+                    f"cannot create the data directory {path.parent}: {exc.strerror}"
+                ) from None
         try:
             self.engine = sa.create_engine(self.url, future=True)
         except ImportError as exc:
@@ -79,7 +90,8 @@ class Store:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self.meta = sa.MetaData()
         self.datasets = sa.Table(
-            "datasets", self.meta,
+            "datasets",
+            self.meta,
             sa.Column("name", sa.String(100), primary_key=True),
             sa.Column("country", sa.String(20), nullable=False),
             sa.Column("title", sa.Text, nullable=False),
@@ -88,18 +100,34 @@ class Store:
         )
         self.tables = {}
         for table, columns in COLUMNS.items():
-            cols = [sa.Column("dataset", sa.String(100), sa.ForeignKey("datasets.name", ondelete="CASCADE"),
-                              nullable=False, index=True),
-                    sa.Column("row", sa.Integer, nullable=False)]
+            cols = [
+                sa.Column(
+                    "dataset",
+                    sa.String(100),
+                    sa.ForeignKey("datasets.name", ondelete="CASCADE"),
+                    nullable=False,
+                    index=True,
+                ),
+                sa.Column("row", sa.Integer, nullable=False),
+            ]
             for c in columns:
-                typ = sa.BigInteger if c in _INT_COLUMNS else sa.Float if c in _FLOAT_COLUMNS else sa.Text
+                typ = (
+                    sa.BigInteger
+                    if c in _INT_COLUMNS
+                    else sa.Float
+                    if c in _FLOAT_COLUMNS
+                    else sa.Text
+                )
                 cols.append(sa.Column(c, typ, nullable=True))
-            self.tables[table] = sa.Table(f"ds_{table}", self.meta, *cols,
-                                          sa.PrimaryKeyConstraint("dataset", "row"))
+            self.tables[table] = sa.Table(
+                f"ds_{table}", self.meta, *cols, sa.PrimaryKeyConstraint("dataset", "row")
+            )
         try:
             self.meta.create_all(self.engine)
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the store at {self._safe_url()}: {_first_line(exc)}") from None
+            raise StoreError(
+                f"cannot open the store at {self._safe_url()}: {_first_line(exc)}"
+            ) from None
 
     def _safe_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -125,13 +153,21 @@ class Store:
                 for t in reversed(list(self.tables.values())):
                     con.execute(sa.delete(t).where(t.c.dataset == name))
                 con.execute(sa.delete(self.datasets).where(self.datasets.c.name == name))
-                con.execute(sa.insert(self.datasets).values(
-                    name=name, country=ds.country, title=ds.name, meta=json.dumps(meta, ensure_ascii=False),
-                    saved_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+                con.execute(
+                    sa.insert(self.datasets).values(
+                        name=name,
+                        country=ds.country,
+                        title=ds.name,
+                        meta=json.dumps(meta, ensure_ascii=False),
+                        saved_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    )
+                )
                 for table, rows in tables.items():
                     if rows:
-                        con.execute(sa.insert(self.tables[table]),
-                                    [{"dataset": name, "row": i, **_to_db(r)} for i, r in enumerate(rows)])
+                        con.execute(
+                            sa.insert(self.tables[table]),
+                            [{"dataset": name, "row": i, **_to_db(r)} for i, r in enumerate(rows)],
+                        )
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"could not save dataset {name!r}: {_first_line(exc)}") from None
 
@@ -139,12 +175,18 @@ class Store:
         """Load the dataset saved under ``name`` (validated again)."""
         sa = self._sa
         with self.engine.connect() as con:
-            meta_row = con.execute(sa.select(self.datasets.c.meta).where(self.datasets.c.name == name)).first()
+            meta_row = con.execute(
+                sa.select(self.datasets.c.meta).where(self.datasets.c.name == name)
+            ).first()
             if meta_row is None:
-                raise UnknownIdError(f"no dataset {name!r} in the store (saved: {', '.join(self.names()) or 'none'})")
+                raise UnknownIdError(
+                    f"no dataset {name!r} in the store (saved: {', '.join(self.names()) or 'none'})"
+                )
             tables = {}
             for table, t in self.tables.items():
-                rows = con.execute(sa.select(t).where(t.c.dataset == name).order_by(t.c.row)).mappings()
+                rows = con.execute(
+                    sa.select(t).where(t.c.dataset == name).order_by(t.c.row)
+                ).mappings()
                 tables[table] = [_from_db(r, COLUMNS[table]) for r in rows]
         return dataset_from_tables(json.loads(meta_row[0]), tables)
 

@@ -24,23 +24,34 @@ Examples
 {'A': 5, 'B': 3, 'C': 2}
 """
 
-from majlis.electoral.divisor import *  # noqa: F401,F403
-from majlis.electoral.quota import *  # noqa: F401,F403
-from majlis.electoral.plurality import *  # noqa: F401,F403
-from majlis.electoral.methods import *  # noqa: F401,F403
-from majlis.electoral.batch import *  # noqa: F401,F403
-from majlis.electoral.margins import *  # noqa: F401,F403
-from majlis.electoral.districts import *  # noqa: F401,F403
-from majlis.electoral.laws import *  # noqa: F401,F403
-from majlis.electoral.elections import *  # noqa: F401,F403
 from majlis.electoral import (
     batch as _b,
-    divisor as _d,
+)
+from majlis.electoral import (
     districts as _ds,
+)
+from majlis.electoral import (
+    divisor as _d,
+)
+from majlis.electoral import (
     elections as _e,
+)
+from majlis.electoral import (
     laws as _l,
 )
-from majlis.electoral import margins as _mg, methods as _m, plurality as _s, quota as _q
+from majlis.electoral import margins as _mg
+from majlis.electoral import methods as _m
+from majlis.electoral import plurality as _s
+from majlis.electoral import quota as _q
+from majlis.electoral.batch import *
+from majlis.electoral.districts import *
+from majlis.electoral.divisor import *
+from majlis.electoral.elections import *
+from majlis.electoral.laws import *
+from majlis.electoral.margins import *
+from majlis.electoral.methods import *
+from majlis.electoral.plurality import *
+from majlis.electoral.quota import *
 
 __all__ = [
     *_d.__all__,

@@ -16,7 +16,7 @@ from typing import Any
 from majlis.electoral._input import check_seats, normalize_votes, threshold_mask, tie_ranks
 from majlis.errors import ValidationError
 
-__all__ = ["MethodInfo", "METHODS", "allocation_method"]
+__all__ = ["METHODS", "MethodInfo", "allocation_method"]
 
 
 @dataclass(frozen=True)

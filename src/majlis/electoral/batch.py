@@ -27,8 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from majlis.electoral._input import as_fraction, check_seats
-from majlis.electoral._input import tie_ranks
+from majlis.electoral._input import as_fraction, check_seats, tie_ranks
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
@@ -237,7 +236,7 @@ def _lr_many(v: np.ndarray, seats: int, quota: str) -> np.ndarray:
 
 
 def _sntv_many(v: np.ndarray, seats: int) -> np.ndarray:
-    rows, n = v.shape
+    _rows, n = v.shape
     if seats > n:
         raise InfeasibleQuotaError(f"{seats} seats but only {n} candidates")
     prio = v * n + (n - 1 - np.arange(n))

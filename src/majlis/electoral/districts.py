@@ -27,9 +27,9 @@ __all__ = [
     "Candidate",
     "DistrictResult",
     "allocate_districts",
-    "women_quota_sntv",
-    "women_quota_lists",
     "allocate_quota_seats",
+    "women_quota_lists",
+    "women_quota_sntv",
 ]
 
 
@@ -122,7 +122,7 @@ def allocate_districts(
     if threshold is not None and threshold_scope == "national":
         t = as_fraction(threshold, "threshold")
         national: dict[str, int] = {}
-        for d, votes in votes_by_district.items():
+        for votes in votes_by_district.values():
             names, values = normalize_votes(votes)
             for n, v in zip(names or [], values):
                 national[n] = national.get(n, 0) + v

@@ -26,16 +26,16 @@ from majlis.electoral._registry import allocation_method, run_core
 from majlis.errors import UnknownMethodError, ValidationError
 
 __all__ = [
-    "DivisorRule",
     "DIVISOR_RULES",
-    "divisor_rule",
-    "divisor_method",
-    "dhondt",
-    "sainte_lague",
-    "imperiali",
-    "danish",
-    "huntington_hill",
+    "DivisorRule",
     "adams",
+    "danish",
+    "dhondt",
+    "divisor_method",
+    "divisor_rule",
+    "huntington_hill",
+    "imperiali",
+    "sainte_lague",
 ]
 
 
@@ -202,7 +202,7 @@ def divisor_method(
                 f"the divisor sequence has {len(seq)} terms, fewer than the {seats} seats"
             )
         # past the end only the (never awarded) seat after the last one is looked at
-        fn = lambda k: seq[min(k, len(seq) - 1)]  # noqa: E731
+        fn = lambda k: seq[min(k, len(seq) - 1)]
     cache: dict[int, Fraction] = {}
 
     def d(k: int) -> Fraction:

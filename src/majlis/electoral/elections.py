@@ -41,6 +41,7 @@ __all__ = [
     "validate_election",
 ]
 
+
 @dataclass(frozen=True)
 class ElectionVotes:
     """Sourced list votes of one election, per district (governorate), keyed by list name.
@@ -91,7 +92,9 @@ def load_election_votes(dataset: Dataset, election: int | str) -> ElectionVotes:
         if r.seats is not None:
             official.setdefault(r.district, {})[name] = r.seats
     if not status:
-        raise ValidationError(f"election {e.id!r} has no list votes per district in dataset {dataset.name!r}")
+        raise ValidationError(
+            f"election {e.id!r} has no list votes per district in dataset {dataset.name!r}"
+        )
     return ElectionVotes(e.date.year, e.law, votes, official, status, sources)
 
 

@@ -38,14 +38,14 @@ from majlis.electoral.methods import get_method
 from majlis.errors import UnknownIdError, ValidationError
 
 __all__ = [
+    "IRAQ_GOVERNORATE_SEATS",
+    "LAWS",
     "Law",
     "LawResult",
-    "LAWS",
-    "get_law",
     "apply_law",
     "compare_laws",
     "elect_candidates",
-    "IRAQ_GOVERNORATE_SEATS",
+    "get_law",
 ]
 
 # General (non-minority) seats per governorate, 2014-2025: governorates.csv (general_seats),

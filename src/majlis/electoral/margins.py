@@ -30,15 +30,15 @@ from majlis.electoral.methods import get_method
 from majlis.errors import UnknownIdError, ValidationError
 
 __all__ = [
-    "SeatInfo",
-    "ListMargin",
     "FlipMargins",
+    "ListMargin",
+    "SeatInfo",
+    "flip_margins",
+    "last_seat",
+    "next_seat",
     "votes_to_gain",
     "votes_to_lose",
     "votes_to_transfer",
-    "last_seat",
-    "next_seat",
-    "flip_margins",
 ]
 
 

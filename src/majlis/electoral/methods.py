@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from majlis.electoral import divisor as _divisor  # noqa: F401  (registers the methods)
-from majlis.electoral import quota as _quota  # noqa: F401
 from majlis.electoral import plurality as _plurality  # noqa: F401
+from majlis.electoral import quota as _quota  # noqa: F401
 from majlis.electoral._registry import METHODS, MethodInfo
 from majlis.errors import UnknownMethodError, ValidationError
 
-__all__ = ["allocate_seats", "get_method", "METHODS", "MethodInfo"]
+__all__ = ["METHODS", "MethodInfo", "allocate_seats", "get_method"]
 
 
 def get_method(method: str) -> MethodInfo:

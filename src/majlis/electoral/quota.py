@@ -20,7 +20,7 @@ from typing import Any
 
 from majlis.electoral._registry import allocation_method, run_core
 
-__all__ = ["largest_remainder", "hare", "droop", "hagenbach_bischoff", "imperiali_quota", "QUOTAS"]
+__all__ = ["QUOTAS", "droop", "hagenbach_bischoff", "hare", "imperiali_quota", "largest_remainder"]
 
 
 def _quota(kind: str, total: int, seats: int) -> Fraction:

@@ -102,7 +102,7 @@ def _check_size(bits: int) -> None:
 class SwingProfile:
     """Per-player swing counts (optionally by coalition size) and the number of winning coalitions."""
 
-    __slots__ = ("n", "swings", "by_size", "winning")
+    __slots__ = ("by_size", "n", "swings", "winning")
 
     def __init__(self, n: int, swings: list[int], by_size: list[list[int]] | None, winning: int):
         self.n = n
@@ -231,7 +231,9 @@ def _state_dp(
     return counts
 
 
-def _vector_classes(vectors: Sequence[Sequence[int]], n: int) -> list[tuple[tuple[int, ...], list[int]]]:
+def _vector_classes(
+    vectors: Sequence[Sequence[int]], n: int
+) -> list[tuple[tuple[int, ...], list[int]]]:
     groups: dict[tuple[int, ...], list[int]] = {}
     for i in range(n):
         groups.setdefault(tuple(r[i] for r in vectors), []).append(i)
@@ -457,10 +459,8 @@ def mwc_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], list[i
     total_packed = 0
 
     def window(cum: list[int], lo: int, hi: int) -> int:
-        if hi > q - 1:
-            hi = q - 1
-        if lo < 0:
-            lo = 0
+        hi = min(hi, q - 1)
+        lo = max(lo, 0)
         if lo > hi:
             return 0
         return cum[hi] - (cum[lo - 1] if lo > 0 else 0)
@@ -514,7 +514,7 @@ def mwc_profile(weights: Sequence[int], q: int) -> tuple[list[list[int]], list[i
                 for k in range(q - 1, wl - 1, -1):
                     H[k] += H[k - wl] << bits
     per_player = [[0] * slots for _ in range(n)]
-    for (w, members), packed in zip(classes, per_class_packed):
+    for (_w, members), packed in zip(classes, per_class_packed):
         counts = _unpack(packed, slots, bits)
         for p in members:
             per_player[p] = counts
@@ -590,7 +590,7 @@ def johnston_profile(weights: Sequence[int], q: int) -> list[list[int]]:
                         acc += a * kv
             per_class_packed[t] += acc << bits  # the forced player adds one member
     out = [[0] * slots for _ in range(n)]
-    for (w, members), packed in zip(classes, per_class_packed):
+    for (_w, members), packed in zip(classes, per_class_packed):
         counts = _unpack(packed, slots, bits)
         for p in members:
             out[p] = counts

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from majlis.errors import ValidationError
 from majlis.games.game import SimpleGame, WeightedGame, blocking_game
 
-__all__ = ["minimal_winning_coalitions", "minimal_blocking_coalitions"]
+__all__ = ["minimal_blocking_coalitions", "minimal_winning_coalitions"]
 
 
 def _players(game, players: Iterable[int | str] | None, what: str) -> frozenset[int]:
@@ -44,7 +44,11 @@ def _players(game, players: Iterable[int | str] | None, what: str) -> frozenset[
 
 
 def _weighted_mwc(
-    weights: tuple[int, ...], q: int, include: frozenset[int], exclude: frozenset[int], max_size: int | None
+    weights: tuple[int, ...],
+    q: int,
+    include: frozenset[int],
+    exclude: frozenset[int],
+    max_size: int | None,
 ) -> Iterator[tuple[int, ...]]:
     wmax = max(weights)
     w_inc = sum(weights[i] for i in include)
@@ -59,7 +63,9 @@ def _weighted_mwc(
         if need is not None and need < 0:
             return
         cands = [
-            i for i in range(len(weights)) if i not in include and i not in exclude and weights[i] > floor
+            i
+            for i in range(len(weights))
+            if i not in include and i not in exclude and weights[i] > floor
         ]
         cw = [weights[i] for i in cands]
         k = len(cands)

@@ -20,7 +20,7 @@ from typing import Any
 
 from majlis.errors import InfeasibleQuotaError, ValidationError
 
-__all__ = ["WeightedGame", "SimpleGame", "DualGame", "blocking_game", "game_from_parliament"]
+__all__ = ["DualGame", "SimpleGame", "WeightedGame", "blocking_game", "game_from_parliament"]
 
 
 def _as_int(value: Any, what: str) -> int:
@@ -167,7 +167,7 @@ class WeightedGame(_Game):
             for i, w in enumerate(r):
                 if w < 0:
                     raise ValidationError(f"weight {w} of player {i} is negative.")
-        for j, (r, q) in enumerate(zip(wrows, quotas)):
+        for r, q in zip(wrows, quotas):
             total = sum(r)
             if q <= 0:
                 raise InfeasibleQuotaError(f"quota {q} must be positive.")
@@ -225,7 +225,9 @@ class WeightedGame(_Game):
     def is_winning(self, coalition: Iterable[int | str]) -> bool:
         """True when ``coalition`` (indices or names) meets every quota (or the blocking clause)."""
         members = self._coalition(coalition)
-        return self._win_state(len(members), tuple(sum(r[i] for i in members) for r in self.weight_vectors))
+        return self._win_state(
+            len(members), tuple(sum(r[i] for i in members) for r in self.weight_vectors)
+        )
 
     def _win_state(self, size: int, wvec: Sequence[int]) -> bool:
         if all(w >= q for w, q in zip(wvec, self.quotas)):

@@ -44,18 +44,18 @@ from majlis.games._counting import mwc_and_johnston, swing_profile
 
 __all__ = [
     "POWER_INDICES",
+    "banzhaf",
+    "banzhaf_absolute",
+    "banzhaf_raw",
+    "coleman_initiate",
+    "coleman_prevent",
+    "deegan_packel",
+    "holler_packel",
+    "johnston",
+    "penrose",
     "power_index",
     "register_index",
-    "banzhaf",
-    "banzhaf_raw",
-    "banzhaf_absolute",
-    "penrose",
     "shapley_shubik",
-    "holler_packel",
-    "deegan_packel",
-    "johnston",
-    "coleman_prevent",
-    "coleman_initiate",
 ]
 
 #: Registry of power indices by id: ``{"banzhaf": banzhaf, ...}``. Indices that need a

@@ -120,4 +120,3 @@ def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None
         "quotas": list(quotas),
         "parties": parties,
     }
-

@@ -36,11 +36,11 @@ from majlis.games.game import SimpleGame, WeightedGame
 from majlis.games.indices import register_index
 
 __all__ = [
-    "owen",
     "banzhaf_owen",
-    "symmetric_coalitional_banzhaf",
-    "quotient_game",
     "coalition_structure",
+    "owen",
+    "quotient_game",
+    "symmetric_coalitional_banzhaf",
 ]
 
 
@@ -67,7 +67,9 @@ def coalition_structure(game, unions: Iterable[Iterable[int | str]] | None) -> l
         for p in members:
             if p in seen:
                 if seen[p] == u_no:
-                    raise ValidationError(f"player {game.names[p]!r} is listed twice in union {u_no}.")
+                    raise ValidationError(
+                        f"player {game.names[p]!r} is listed twice in union {u_no}."
+                    )
                 raise ValidationError(
                     f"player {game.names[p]!r} is in two unions ({seen[p]} and {u_no})."
                 )

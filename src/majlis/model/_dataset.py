@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 
 from majlis.errors import UnknownIdError, ValidationError
 from majlis.model._parliament import Parliament
-from majlis.model._records import Alliance, District, Election, Event, Membership, Party, Result, parse_date
+from majlis.model._records import (
+    Alliance,
+    District,
+    Election,
+    Event,
+    Membership,
+    Party,
+    Result,
+    parse_date,
+)
 
 __all__ = ["Dataset"]
 
@@ -65,7 +74,9 @@ class Dataset:
     def _validate(self) -> None:
         clash = set(self._party) & set(self._alliance)
         if clash:
-            raise ValidationError(f"id {sorted(clash)[0]!r} is used by both a party and an alliance")
+            raise ValidationError(
+                f"id {sorted(clash)[0]!r} is used by both a party and an alliance"
+            )
         for a in self.alliances:
             if a.predecessor and a.predecessor not in self._alliance:
                 raise ValidationError(f"alliance {a.id!r}: unknown predecessor {a.predecessor!r}")
@@ -104,7 +115,9 @@ class Dataset:
             state[node] = 1
             for nxt in edges.get(node, ()):
                 if state.get(nxt) == 1:
-                    raise ValidationError("alliance membership cycle: " + " -> ".join([*path, node, nxt]))
+                    raise ValidationError(
+                        "alliance membership cycle: " + " -> ".join([*path, node, nxt])
+                    )
                 if nxt not in state:
                     visit(nxt, [*path, node])
             state[node] = 2
@@ -120,7 +133,9 @@ class Dataset:
             if d.election not in self._election:
                 raise ValidationError(f"district {d.name!r}: unknown election {d.election!r}")
             if (d.election, d.name) in seen:
-                raise ValidationError(f"district {d.name!r} of election {d.election!r} is listed twice")
+                raise ValidationError(
+                    f"district {d.name!r} of election {d.election!r} is listed twice"
+                )
             seen.add((d.election, d.name))
             totals[d.election] += d.seats + d.minority_seats
         for eid, total in totals.items():
@@ -130,14 +145,18 @@ class Dataset:
                 )
         for r in self.results:
             if r.district and r.election in totals and (r.election, r.district) not in seen:
-                raise ValidationError(f"result of {r.party!r} in election {r.election!r}: unknown district {r.district!r}")
+                raise ValidationError(
+                    f"result of {r.party!r} in election {r.election!r}: unknown district {r.district!r}"
+                )
 
     def _validate_results(self) -> None:
         national: dict[str, int] = defaultdict(int)
         complete: dict[str, bool] = defaultdict(lambda: True)
         seen: set[tuple[str, str, str, str]] = set()
         for r in self.results:
-            where = f"result of {r.party!r} in election {r.election!r}" + (f" ({r.district})" if r.district else "")
+            where = f"result of {r.party!r} in election {r.election!r}" + (
+                f" ({r.district})" if r.district else ""
+            )
             if r.election not in self._election:
                 raise ValidationError(f"{where}: unknown election {r.election!r}")
             if r.party not in self._party:
@@ -166,7 +185,9 @@ class Dataset:
             ids.add(ev.id)
             for ch in ev.seat_changes:
                 if ch.party not in self._party:
-                    raise ValidationError(f"event {ev.id!r}: seat change for unknown party {ch.party!r}")
+                    raise ValidationError(
+                        f"event {ev.id!r}: seat change for unknown party {ch.party!r}"
+                    )
         # every event's seat changes must keep the house consistent: replay each term
         for e in self.elections:
             if any(ev.seat_changes for ev in self.events_in_term(e)):
@@ -234,7 +255,11 @@ class Dataset:
     def results_of(self, election: str | int, district: str | None = "") -> list[Result]:
         """Result rows of an election: national rows (``district=""``), one district, or all (``None``)."""
         e = self.election(election)
-        return [r for r in self.results if r.election == e.id and (district is None or r.district == district)]
+        return [
+            r
+            for r in self.results
+            if r.election == e.id and (district is None or r.district == district)
+        ]
 
     def districts_of(self, election: str | int) -> list[District]:
         """The constituencies of an election (empty if the dataset does not list them)."""
@@ -252,8 +277,9 @@ class Dataset:
             and (until is None or ev.date <= until)
         ]
 
-    def timeline(self, start: dt.date | None = None, end: dt.date | None = None,
-                 category: str | None = None) -> list[Event]:
+    def timeline(
+        self, start: dt.date | None = None, end: dt.date | None = None, category: str | None = None
+    ) -> list[Event]:
         """Events in date order, optionally within ``[start, end]`` and of one category."""
         return [
             ev
@@ -265,7 +291,9 @@ class Dataset:
 
     def memberships_on(self, on: dt.date) -> list[Membership]:
         """Memberships in force on ``on`` (of alliances active that day)."""
-        return [m for m in self.memberships if m.covers(on) and self._alliance[m.alliance].active(on)]
+        return [
+            m for m in self.memberships if m.covers(on) and self._alliance[m.alliance].active(on)
+        ]
 
     def _elected_seats(self, e: Election) -> dict[str, int]:
         seats: dict[str, int] = {}
@@ -274,7 +302,9 @@ class Dataset:
                 seats[r.party] = seats.get(r.party, 0) + r.seats
         return seats
 
-    def parliament(self, *, election: str | int | None = None, date: dt.date | str | None = None) -> Parliament:
+    def parliament(
+        self, *, election: str | int | None = None, date: dt.date | str | None = None
+    ) -> Parliament:
         """The composition of the house as elected, or at a date (election plus the events since).
 
         Parameters

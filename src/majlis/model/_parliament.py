@@ -54,7 +54,9 @@ class Parliament:
     events: tuple[Event, ...] = ()
 
     def __post_init__(self) -> None:
-        ordered = sorted(self.seats.items(), key=lambda kv: (-kv[1], self.dataset.party(kv[0]).name))
+        ordered = sorted(
+            self.seats.items(), key=lambda kv: (-kv[1], self.dataset.party(kv[0]).name)
+        )
         object.__setattr__(self, "seats", dict(ordered))
 
     # ------------------------------------------------------------------ sizes and thresholds
@@ -128,7 +130,9 @@ class Parliament:
     def direct_members(self, alliance_id: str) -> list[str]:
         """Ids (parties or alliances) that are members of the alliance on this day."""
         self.dataset.alliance(alliance_id)
-        return [m.member for m in self.dataset.memberships_on(self.date) if m.alliance == alliance_id]
+        return [
+            m.member for m in self.dataset.memberships_on(self.date) if m.alliance == alliance_id
+        ]
 
     def alliance_members(self, alliance_id: str) -> list[str]:
         """Party ids in the alliance on this day, directly or through member alliances, that hold seats.

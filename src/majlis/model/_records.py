@@ -13,21 +13,29 @@ from typing import Any
 from majlis.errors import ValidationError
 
 __all__ = [
-    "FAMILIES",
     "EVENT_CATEGORIES",
-    "Party",
+    "FAMILIES",
     "Alliance",
-    "Membership",
-    "Election",
-    "Result",
     "District",
+    "Election",
     "Event",
+    "Membership",
+    "Party",
+    "Result",
     "SeatChange",
     "parse_date",
 ]
 
 #: Political families a party can belong to (Iraq's main communal/ideological camps).
-FAMILIES: tuple[str, ...] = ("shia", "sunni", "kurdish", "minority", "civil", "independent", "unknown")
+FAMILIES: tuple[str, ...] = (
+    "shia",
+    "sunni",
+    "kurdish",
+    "minority",
+    "civil",
+    "independent",
+    "unknown",
+)
 
 #: Kinds of dated events.
 EVENT_CATEGORIES: tuple[str, ...] = (
@@ -124,11 +132,15 @@ class Alliance:
         if self.kind not in ("bloc", "electoral", "coalition"):
             raise ValidationError(f"alliance {self.id!r}: unknown kind {self.kind!r}")
         if self.formed and self.dissolved and self.dissolved < self.formed:
-            raise ValidationError(f"alliance {self.id!r}: dissolved {self.dissolved} before formed {self.formed}")
+            raise ValidationError(
+                f"alliance {self.id!r}: dissolved {self.dissolved} before formed {self.formed}"
+            )
 
     def active(self, on: dt.date) -> bool:
         """True if the alliance exists on ``on``."""
-        return (self.formed is None or self.formed <= on) and (self.dissolved is None or on < self.dissolved)
+        return (self.formed is None or self.formed <= on) and (
+            self.dissolved is None or on < self.dissolved
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +188,13 @@ class Election:
     def __post_init__(self) -> None:
         _need(self.id, "id", "election")
         if self.house_size <= 0:
-            raise ValidationError(f"election {self.id!r}: house size must be positive, got {self.house_size}")
+            raise ValidationError(
+                f"election {self.id!r}: house size must be positive, got {self.house_size}"
+            )
         if self.first_session is not None and self.first_session < self.date:
-            raise ValidationError(f"election {self.id!r}: first session {self.first_session} before the vote {self.date}")
+            raise ValidationError(
+                f"election {self.id!r}: first session {self.first_session} before the vote {self.date}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +219,13 @@ class District:
         _need(self.name, "name", f"district of election {self.election!r}")
         if self.seats < 0 or self.minority_seats < 0:
             raise ValidationError(f"{owner}: negative seats")
-        if self.women_quota is not None and not 0 <= self.women_quota <= self.seats + self.minority_seats:
-            raise ValidationError(f"{owner}: women's quota {self.women_quota} outside 0..{self.seats + self.minority_seats}")
+        if (
+            self.women_quota is not None
+            and not 0 <= self.women_quota <= self.seats + self.minority_seats
+        ):
+            raise ValidationError(
+                f"{owner}: women's quota {self.women_quota} outside 0..{self.seats + self.minority_seats}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +256,14 @@ class Result:
             v = getattr(self, name)
             if v is not None and v < 0:
                 raise ValidationError(f"{owner}: {name} is negative ({v})")
-        if self.seats is not None and self.women_seats is not None and self.women_seats > self.seats:
-            raise ValidationError(f"{owner}: women_seats {self.women_seats} exceed seats {self.seats}")
+        if (
+            self.seats is not None
+            and self.women_seats is not None
+            and self.women_seats > self.seats
+        ):
+            raise ValidationError(
+                f"{owner}: women_seats {self.women_seats} exceed seats {self.seats}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +303,9 @@ class Event:
             )
         for ch in self.seat_changes:
             if ch.event != self.id:
-                raise ValidationError(f"event {self.id!r}: seat change belongs to event {ch.event!r}")
+                raise ValidationError(
+                    f"event {self.id!r}: seat change belongs to event {ch.event!r}"
+                )
 
     @property
     def date_text(self) -> str:

@@ -92,16 +92,20 @@ def hemicycle_svg(
     def px(x: float, y: float) -> tuple[float, float]:
         return width / 2 + x * scale, height - 5 - y * scale
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" role="img" aria-label="{escape(title or "hemicycle")}" class="hemicycle">']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(title or "hemicycle")}" class="hemicycle">'
+    ]
     if title:
         out.append(f"<title>{escape(title)}</title>")
     labels = [(label, colour) for label, seats, colour in groups for _ in range(seats)]
     labels += [("", "#e0e0e0")] * (n - filled)
     for (label, colour), (x, y) in zip(labels, pts):
         cx, cy = px(x, y)
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{seat_r * scale:.1f}" fill="{escape(colour)}" '
-                   f'data-party="{escape(label)}"><title>{escape(label or "vacant")}</title></circle>')
+        out.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{seat_r * scale:.1f}" fill="{escape(colour)}" '
+            f'data-party="{escape(label)}"><title>{escape(label or "vacant")}</title></circle>'
+        )
     out.append("</svg>")
     return "".join(out)
 

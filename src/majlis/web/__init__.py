@@ -20,5 +20,7 @@ def create_app(dataset: str = "iraq") -> FastAPI:
     try:
         from majlis.web.app import create_app as _create
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
-        raise MajlisError(f"the web app needs the 'web' extra ({exc.name} is missing): pip install 'majlis[web]'") from None
+        raise MajlisError(
+            f"the web app needs the 'web' extra ({exc.name} is missing): pip install 'majlis[web]'"
+        ) from None
     return _create(dataset)

@@ -29,8 +29,11 @@ def house_view(p: Parliament) -> dict[str, Any]:
 
 def create_app(dataset: str = "iraq") -> FastAPI:
     """The FastAPI application for one dataset (default: the built-in Iraq data)."""
-    app = FastAPI(title="majlis", version="0.1.0",
-                  description="Parliaments, seats, voting power and coalitions: the house at any date.")
+    app = FastAPI(
+        title="majlis",
+        version="0.1.0",
+        description="Parliaments, seats, voting power and coalitions: the house at any date.",
+    )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -44,11 +47,19 @@ def create_app(dataset: str = "iraq") -> FastAPI:
         return ds.parliament(election=election or None, date=parse_date(date) if date else None)
 
     @app.get("/", response_class=HTMLResponse, summary="The house at a chosen date (HTML page)")
-    def index(request: Request, date: str | None = Query(None, description="YYYY-MM-DD"),
-              election: str | None = Query(None, description="Election id or year")) -> HTMLResponse:
+    def index(
+        request: Request,
+        date: str | None = Query(None, description="YYYY-MM-DD"),
+        election: str | None = Query(None, description="Election id or year"),
+    ) -> HTMLResponse:
         ds = open_dataset(dataset)
-        context: dict[str, Any] = {"dataset": ds, "date": date or "", "election": election or "", "error": None,
-                                   "elections": ds.elections}
+        context: dict[str, Any] = {
+            "dataset": ds,
+            "date": date or "",
+            "election": election or "",
+            "error": None,
+            "elections": ds.elections,
+        }
         status = 200
         try:
             p = parliament(ds, election, date)
@@ -61,8 +72,10 @@ def create_app(dataset: str = "iraq") -> FastAPI:
         return templates.TemplateResponse(request, "index.html", context, status_code=status)
 
     @app.get("/api/parliament", summary="Composition of the house (JSON)")
-    def api_parliament(date: str | None = Query(None, description="YYYY-MM-DD"),
-                       election: str | None = Query(None, description="Election id or year")) -> dict[str, Any]:
+    def api_parliament(
+        date: str | None = Query(None, description="YYYY-MM-DD"),
+        election: str | None = Query(None, description="Election id or year"),
+    ) -> dict[str, Any]:
         return parliament(open_dataset(dataset), election, date).to_dict()
 
     @app.get("/api/timeline", summary="Dated events (JSON)")
