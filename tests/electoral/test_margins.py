@@ -116,7 +116,7 @@ def test_transfer_matches_scan(votes, seats, method, data):
 
 def test_flip_margins_table_and_dict():
     fm = flip_margins({"A": 10_000, "B": 6_000, "C": 2_500}, 5, "sainte-lague", first_divisor=1.7)
-    d = fm.as_dict()
+    d = fm.to_dict()
     assert d["last_seat"] == {"list": "B", "seat": 2, "quotient": "2000"}
     assert d["next_seat"]["list"] == "C"
     assert [m["seats"] for m in d["lists"]] == [3, 2, 0]

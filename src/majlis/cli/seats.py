@@ -258,7 +258,7 @@ def seats_cmd(
                 tie_break=tie_break,
                 seed=seed,
             )
-            doc["flip"] = fm.as_dict()
+            doc["flip"] = fm.to_dict()
         moved = None
         if transfer is not None:
             src, sep, dst = transfer.partition(">")
@@ -336,7 +336,7 @@ def seats_cmd(
                 tie_break=tie_break,
                 seed=seed,
             )
-        doc["flip"] = {d: f.as_dict() for d, f in flips.items()}
+        doc["flip"] = {d: f.to_dict() for d, f in flips.items()}
     if as_json:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -391,7 +391,7 @@ def _election(
         doc["flip"] = {
             g: flip_margins(
                 v, sum(res.districts[g].values()), lw.method, first_divisor=lw.first_divisor
-            ).as_dict()
+            ).to_dict()
             for g, v in ev.votes.items()
         }
     if as_json:

@@ -59,7 +59,7 @@ class DistrictResult:
     threshold: str | None = None
     eliminated: tuple[str, ...] = field(default=())
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {
             "method": self.method,

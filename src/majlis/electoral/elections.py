@@ -109,7 +109,7 @@ class GovernorateCheck:
     official: dict[str, int]
     reason: str
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return dict(self.__dict__)
 

@@ -181,7 +181,7 @@ class Law:
         """Seats allocated from the general (district) ballots."""
         return sum(s for _, s in self.seats_by_district)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict of the preset."""
         d = dict(self.__dict__)
         d["seats_by_district"] = dict(self.seats_by_district)
@@ -205,7 +205,7 @@ class LawResult:
     notes: tuple[str, ...] = field(default=())
     minority: dict[str, list[str]] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (``seats`` = national totals)."""
         return {
             "law": self.law,

@@ -76,7 +76,7 @@ class FlipMargins:
     last_seat: SeatInfo
     next_seat: SeatInfo | None
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (quotients as strings of exact fractions)."""
 
         def seat(s: SeatInfo | None) -> dict[str, Any] | None:

@@ -1,0 +1,1 @@
+"""Forecasts: Monte Carlo from vote estimates to seats to coalition majorities."""

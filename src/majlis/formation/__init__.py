@@ -1,0 +1,1 @@
+"""Government formation: coalition theories, the constitutional process, portfolios, bargaining."""
