@@ -56,7 +56,7 @@ def test_parliament_table_and_csv(run_cli) -> None:
         (["parliament", "--election", "1999"], "unknown election '1999'"),
         (["parliament", "--date", "2022-13-01"], "malformed date"),
         (["parliament", "--date", "2010-01-01"], "no election on or before 2010-01-01"),
-        (["parliament"], "give --election"),
+        (["parliament", "--election", "2025", "--date", "2022-01-01"], "before election"),
         (["parliament", "--election", "2021", "--dataset", "nowhere"], "unknown dataset 'nowhere'"),
         (["timeline", "--category", "party"], "unknown category 'party'"),
         (["data", "import", "/nonexistent/folder"], "no such file or folder"),
@@ -121,3 +121,13 @@ def test_readme_example_country(run_cli) -> None:
     seats = {p["id"]: p["seats"] for p in doc["parties"]}
     assert seats == {"blue": 9, "red": 7, "green": 3, "ind": 2}  # one Blue MP turned independent
     assert doc["alliances"][0]["seats"] == 10 and doc["majority"] == 11
+
+
+def test_unreachable_store_exits_1_with_the_reason(run_cli, monkeypatch) -> None:
+    from majlis.data import store
+
+    monkeypatch.setenv("MAJLIS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    monkeypatch.setattr(store, "_stores", {})
+    r = run_cli("parliament", "--election", "2021")
+    assert r.code == 1
+    assert r.err.count("\n") == 1 and "cannot reach the store" in r.err

@@ -48,3 +48,27 @@ def test_api_matches_the_library(client: TestClient) -> None:
     events = client.get("/api/timeline").json()["events"]
     assert len(events) >= 30
     assert client.get("/openapi.json").status_code == 200
+
+
+def test_default_house_is_the_datasets_rule_and_the_cli_agrees(client: TestClient, run_cli) -> None:
+    import json
+
+    from majlis.data import load_dataset
+
+    ds = load_dataset("iraq")
+    api = client.get("/api/parliament").json()
+    cli = run_cli("parliament", "--json")
+    assert cli.code == 0
+    assert api == json.loads(cli.out) == ds.parliament(date=ds.latest_date()).to_dict()
+    # the newest record of the data: no event or election is later
+    assert api["date"] == max(ev.date for ev in ds.events).isoformat()
+
+
+def test_unreachable_store_is_a_503_not_a_client_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from majlis.data import store
+
+    # port 1 on loopback refuses at once: the store's server is down
+    monkeypatch.setenv("MAJLIS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    monkeypatch.setattr(store, "_stores", {})
+    r = TestClient(create_app()).get("/api/parliament")
+    assert r.status_code == 503 and "unavailable" in r.json()["detail"]

@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - older Typer uses click itself
     import click  # type: ignore[no-redef]
 from rich.console import Console
 
-from majlis.errors import MajlisError
+from majlis.errors import MajlisError, StoreUnavailableError
 
 app = typer.Typer(
     name="majlis",
@@ -56,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         msg = " ".join(str(exc).split())
         print(f"majlis: error: {msg}", file=sys.stderr)
         sys.exit(2)
+    except StoreUnavailableError as exc:  # not the user's input: exit 1 with the reason
+        msg = " ".join(str(exc).split())
+        print(f"majlis: error: {msg}", file=sys.stderr)
+        sys.exit(1)
     except FileNotFoundError as exc:
         print(f"majlis: error: file not found: {exc.filename}", file=sys.stderr)
         sys.exit(2)

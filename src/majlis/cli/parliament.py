@@ -22,9 +22,10 @@ DatasetOpt = Annotated[
 
 
 def house(dataset: str, election: str | None, date: str | None) -> Parliament:
-    """The parliament for the CLI's --election/--date options (shared by several commands)."""
-    if election is None and date is None:
-        raise fail("give --election YEAR or --date YYYY-MM-DD")
+    """The parliament for the CLI's --election/--date options (shared by several commands).
+
+    With neither, the house on the dataset's latest date (:meth:`Dataset.parliament`'s rule).
+    """
     ds = open_dataset(dataset)
     return ds.parliament(election=election, date=parse_date(date) if date else None)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from majlis.data._csv import COLUMNS, dataset_from_tables, dataset_to_tables
-from majlis.errors import StoreError, UnknownIdError, ValidationError
+from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError, ValidationError
 from majlis.model import Dataset
 
 __all__ = ["Store", "default_url", "open_dataset", "open_store"]
@@ -124,6 +124,10 @@ class Store:
             )
         try:
             self.meta.create_all(self.engine)
+        except sa.exc.OperationalError as exc:  # unreachable server, locked or unreadable file
+            raise StoreUnavailableError(
+                f"cannot reach the store at {self._safe_url()}: {_first_line(exc)}"
+            ) from None
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the store at {self._safe_url()}: {_first_line(exc)}"
@@ -168,6 +172,10 @@ class Store:
                             sa.insert(self.tables[table]),
                             [{"dataset": name, "row": i, **_to_db(r)} for i, r in enumerate(rows)],
                         )
+        except sa.exc.OperationalError as exc:
+            raise StoreUnavailableError(
+                f"could not save dataset {name!r}: {_first_line(exc)}"
+            ) from None
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"could not save dataset {name!r}: {_first_line(exc)}") from None
 

@@ -295,6 +295,36 @@ class Dataset:
             m for m in self.memberships if m.covers(on) and self._alliance[m.alliance].active(on)
         ]
 
+    def latest_date(self) -> dt.date:
+        """The newest date the dataset knows: its last event, election or first session.
+
+        The default day of :meth:`parliament` when neither an election nor a date is given.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from majlis.model import Dataset, Party, Election, Result
+        >>> ds = Dataset(country="xx", name="Example", parties=[Party("a", "A")],
+        ...              elections=[Election("2020", dt.date(2020, 1, 1), "example", 5)],
+        ...              results=[Result("2020", "a", seats=5)])
+        >>> ds.latest_date()
+        datetime.date(2020, 1, 1)
+        """
+        days = [e.date for e in self.elections]
+        days += [e.first_session for e in self.elections if e.first_session]
+        days += [ev.date for ev in self.events]
+        if not days:
+            raise ValidationError(f"dataset {self.name!r} has no election: there is no house")
+        return max(days)
+
+    def is_party(self, key: str) -> bool:
+        """Whether ``key`` is the id of a party of this dataset."""
+        return key in self._party
+
+    def is_alliance(self, key: str) -> bool:
+        """Whether ``key`` is the id of an alliance of this dataset."""
+        return key in self._alliance
+
     def _elected_seats(self, e: Election) -> dict[str, int]:
         seats: dict[str, int] = {}
         for r in self.results:
@@ -316,6 +346,9 @@ class Dataset:
             Gives the house on that day: the last election before it plus every seat change
             (resignations, replacements) from events up to and including that day.
 
+        With neither, the house on :meth:`latest_date` (the newest dated record): the rule
+        the CLI, the web app and the Python API share for "the house now".
+
         Examples
         --------
         >>> from majlis.data import load_dataset
@@ -324,10 +357,12 @@ class Dataset:
         73
         >>> "sadrist" in ds.parliament(date="2022-07-01").seats
         False
+        >>> ds.parliament().date == ds.latest_date()
+        True
         """
-        if election is None and date is None:
-            raise ValidationError("give an election or a date")
         on = parse_date(date) if date is not None else None
+        if election is None and on is None:
+            on = self.latest_date()
         e = self.election(election) if election is not None else self.election_on(on)  # type: ignore[arg-type]
         if on is not None and on < e.date:
             raise ValidationError(f"date {on} is before election {e.id!r} ({e.date})")

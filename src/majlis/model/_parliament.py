@@ -153,7 +153,7 @@ class Parliament:
             for member in self.direct_members(aid):
                 if member in self.seats:
                     found.append(member)
-                elif member not in self.dataset._party:  # an alliance: descend
+                elif self.dataset.is_alliance(member):  # descend
                     stack.append(member)
         order = list(self.seats)
         return sorted(set(found), key=order.index)
@@ -177,9 +177,9 @@ class Parliament:
         """Seats of a group of parties and/or alliances (each party counted once)."""
         parties: set[str] = set()
         for i in ids:
-            if i in self.dataset._party:
+            if self.dataset.is_party(i):
                 parties.add(i)
-            elif i in self.dataset._alliance:
+            elif self.dataset.is_alliance(i):
                 parties.update(self.alliance_members(i))
             else:
                 raise UnknownIdError(f"unknown party or alliance {i!r}")

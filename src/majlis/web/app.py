@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from majlis.data.store import open_dataset
-from majlis.errors import MajlisError
+from majlis.errors import MajlisError, StoreUnavailableError, TooLargeError
 from majlis.model import Dataset, Parliament, parse_date
 from majlis.viz import parliament_svg
 
@@ -39,11 +38,15 @@ def create_app(dataset: str = "iraq") -> FastAPI:
 
     @app.exception_handler(MajlisError)
     async def user_error(request: Request, exc: MajlisError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+        status = 422 if isinstance(exc, TooLargeError) else 400
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    @app.exception_handler(StoreUnavailableError)
+    async def store_down(request: Request, exc: StoreUnavailableError) -> JSONResponse:
+        return JSONResponse({"detail": f"the store is unavailable: {exc}"}, status_code=503)
 
     def parliament(ds: Dataset, election: str | None, date: str | None) -> Parliament:
-        if not election and not date:
-            date = max(dt.date.today(), max(e.date for e in ds.elections)).isoformat()
+        # no election and no date: the dataset's own rule for "the house now"
         return ds.parliament(election=election or None, date=parse_date(date) if date else None)
 
     @app.get("/", response_class=HTMLResponse, summary="The house at a chosen date (HTML page)")
