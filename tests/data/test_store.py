@@ -14,7 +14,7 @@ import pytest
 from majlis.data import dataset_to_json, load_dataset
 from majlis.data._csv import dataset_to_tables
 from majlis.data.store import Store, default_url
-from majlis.errors import StoreError, UnknownIdError
+from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError
 from majlis.model import Dataset, Election, Party, Result
 
 from ..conftest import pg_url
@@ -92,7 +92,8 @@ def test_default_url_is_sqlite_in_the_data_dir(monkeypatch, tmp_path) -> None:
 def test_bad_url_is_a_clear_error() -> None:
     with pytest.raises(StoreError):
         Store("nosuchdialect://x/y")
-    with pytest.raises(StoreError, match="cannot open the store"):
+    # a server that cannot be reached is not the user's input (CLI exit 1, HTTP 503)
+    with pytest.raises(StoreUnavailableError, match="cannot reach the store"):
         Store(
             f"postgresql+psycopg://nobody@127.0.0.1:1/none_{uuid.uuid4().hex[:6]}?connect_timeout=2"
         )
