@@ -226,3 +226,29 @@ def test_district_results_fit_their_districts() -> None:
         assert sum(r.seats for r in rows if r.seats) == next(
             d.seats for d in DS.districts_of(2025) if d.name == district
         )
+
+
+def test_positions_carry_source_method_and_reasoning() -> None:
+    rows = csv_rows("positions.csv")
+    assert rows, "positions.csv is empty"
+    for i, row in enumerate(rows, start=2):
+        assert row["source"].strip(), f"positions.csv line {i} has no source"
+        assert row["scale"].strip(), f"positions.csv line {i} has no scale"
+        if row["method"] in ("judgement", "coded"):
+            assert len(row["notes"]) > 20, (
+                f"positions.csv line {i}: a {row['method']} needs its reasoning"
+            )
+    # survey rows are the raw tables' figures: each GPS/V-Party value appears in the research table
+    research = {
+        (r["dimension"], r["value"]) for r in raw("positions_research.csv") if r["value"].strip()
+    }
+    for row in rows:
+        if row["dimension"].startswith(("gps_", "vparty_")):
+            assert (row["dimension"], row["value"]) in research, row
+
+
+def test_main_dimensions_share_one_0_to_10_scale() -> None:
+    for dim in ("left_right", "pmf_iran", "federalism", "sectarian_civic"):
+        values = DS.positions_on(dim)
+        assert values, dim
+        assert {(p.low, p.high) for p in values.values()} == {(0, 10)}

@@ -20,6 +20,8 @@ The format (documented in the README, section "Dataset format"):
     id, date, date_precision, category, event, actors, source
 ``seat_changes.csv``
     event, party, delta, source, notes
+``positions.csv``
+    party, dimension, value, low, high, scale, method, as_of, source, notes
 
 Lists inside a cell (``leaders``, ``actors``) are separated by ``;``. Empty cells mean unknown.
 Only ``parties.csv``, ``elections.csv`` and ``results.csv`` are required.
@@ -31,6 +33,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +46,12 @@ from majlis.model import (
     Event,
     Membership,
     Party,
+    Position,
     Result,
     SeatChange,
+    format_number,
     parse_date,
+    parse_number,
 )
 
 __all__ = [
@@ -113,6 +119,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": ("id", "date", "date_precision", "category", "event", "actors", "source"),
     "seat_changes": ("event", "party", "delta", "source", "notes"),
+    "positions": (
+        "party",
+        "dimension",
+        "value",
+        "low",
+        "high",
+        "scale",
+        "method",
+        "as_of",
+        "source",
+        "notes",
+    ),
 }
 _REQUIRED = ("parties", "elections", "results")
 _ATTR = {
@@ -143,6 +161,13 @@ def _float(row: Row, key: str, where: str) -> float | None:
         return float(text)
     except ValueError:
         raise ValidationError(f"{where}: {key} {text!r} is not a number") from None
+
+
+def _number(row: Row, key: str, where: str) -> Fraction:
+    text = (row.get(key) or "").strip()
+    if not text:
+        raise ValidationError(f"{where}: {key} is empty")
+    return parse_number(text, what=f"{key} in {where}")
 
 
 def _date(row: Row, key: str, where: str, *, required: bool = False):
@@ -193,6 +218,24 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
             date_precision=_s(r, "date_precision", "day"),
             seat_changes=tuple(changes.get(eid, ())),
         )
+
+    def mk_position(r: Row, w: str) -> Position:
+        try:
+            return Position(
+                party=_s(r, "party"),
+                dimension=_s(r, "dimension"),
+                value=_number(r, "value", w),
+                low=_number(r, "low", w),
+                high=_number(r, "high", w),
+                scale=_s(r, "scale"),
+                method=_s(r, "method"),
+                as_of=_date(r, "as_of", w),
+                source=_s(r, "source"),
+                notes=_s(r, "notes"),
+            )
+        except ValidationError as exc:
+            msg = str(exc)
+            raise ValidationError(msg if msg.startswith(w) else f"{w}: {msg}") from None
 
     changes: dict[str, list[SeatChange]] = {}
     for i, r in enumerate(tables.get("seat_changes", ()), start=2):
@@ -300,6 +343,7 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
                 ),
             ),
             events=events,
+            positions=build("positions", mk_position),
         )
     except TypeError as exc:  # e.g. a required cell missing in a hand-written file
         raise ValidationError(f"malformed dataset: {exc}") from None
@@ -312,6 +356,8 @@ def _cell(value: Any) -> str:
         return "yes" if value else ""
     if isinstance(value, tuple):
         return "; ".join(value)
+    if isinstance(value, Fraction):
+        return format_number(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
@@ -335,6 +381,7 @@ def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]
         "results": ds.results,
         "events": ds.events,
         "seat_changes": (ch for ev in ds.events for ch in ev.seat_changes),
+        "positions": ds.positions,
     }
     t: dict[str, list[Row]] = {}
     for name, items in records.items():

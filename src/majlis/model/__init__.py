@@ -1,5 +1,5 @@
 """The domain model: parties, alliances with dated memberships, elections, results, events,
-and the composition of a parliament at any date.
+party positions on policy dimensions, and the composition of a parliament at any date.
 
 Pure data and validation; no I/O (loading and storing is :mod:`majlis.data`).
 """
@@ -9,20 +9,25 @@ from majlis.model._parliament import Parliament, majority_quota, two_thirds_quot
 from majlis.model._records import (
     EVENT_CATEGORIES,
     FAMILIES,
+    POSITION_METHODS,
     Alliance,
     District,
     Election,
     Event,
     Membership,
     Party,
+    Position,
     Result,
     SeatChange,
+    format_number,
     parse_date,
+    parse_number,
 )
 
 __all__ = [
     "EVENT_CATEGORIES",
     "FAMILIES",
+    "POSITION_METHODS",
     "Alliance",
     "Dataset",
     "District",
@@ -31,9 +36,12 @@ __all__ = [
     "Membership",
     "Parliament",
     "Party",
+    "Position",
     "Result",
     "SeatChange",
+    "format_number",
     "majority_quota",
     "parse_date",
+    "parse_number",
     "two_thirds_quota",
 ]

@@ -16,7 +16,9 @@ from majlis.model._records import (
     Event,
     Membership,
     Party,
+    Position,
     Result,
+    format_number,
     parse_date,
 )
 
@@ -55,19 +57,28 @@ class Dataset:
     districts: Sequence[District] = ()
     results: Sequence[Result] = ()
     events: Sequence[Event] = ()
+    positions: Sequence[Position] = ()
     source: str = ""
     notes: str = ""
     _party: dict[str, Party] = field(init=False, repr=False, compare=False)
     _alliance: dict[str, Alliance] = field(init=False, repr=False, compare=False)
     _election: dict[str, Election] = field(init=False, repr=False, compare=False)
+    _positions: dict[tuple[str, str], tuple[Position, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for name in ("parties", "alliances", "memberships", "elections", "districts", "results"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "positions", tuple(self.positions))
         object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: (e.date, e.id))))
         object.__setattr__(self, "_party", _index(self.parties, "party"))
         object.__setattr__(self, "_alliance", _index(self.alliances, "alliance"))
         object.__setattr__(self, "_election", _index(self.elections, "election"))
+        by_key: dict[tuple[str, str], list[Position]] = defaultdict(list)
+        for p in self.positions:
+            by_key[(p.party, p.dimension)].append(p)
+        object.__setattr__(self, "_positions", {k: tuple(v) for k, v in by_key.items()})
         self._validate()
 
     # ------------------------------------------------------------------ validation
@@ -84,6 +95,7 @@ class Dataset:
         self._validate_districts()
         self._validate_results()
         self._validate_events()
+        self._validate_positions()
 
     def _validate_memberships(self) -> None:
         spans: dict[tuple[str, str], list[Membership]] = defaultdict(list)
@@ -206,6 +218,29 @@ class Dataset:
                             f"event {ev.id!r} ({ev.date}): {filled} seats filled in a house of {e.house_size}"
                         )
 
+    def _validate_positions(self) -> None:
+        scales: dict[str, Position] = {}
+        seen: set[tuple[str, str, dt.date | None]] = set()
+        for p in self.positions:
+            where = f"position of {p.party!r} on {p.dimension!r}" + (
+                f" as of {p.as_of}" if p.as_of else ""
+            )
+            if p.party not in self._party:
+                raise ValidationError(f"{where}: unknown party {p.party!r}")
+            key = (p.party, p.dimension, p.as_of)
+            if key in seen:
+                raise ValidationError(
+                    f"{where}: listed twice (one position per party, dimension and date)"
+                )
+            seen.add(key)
+            first = scales.setdefault(p.dimension, p)
+            if (first.low, first.high) != (p.low, p.high):
+                raise ValidationError(
+                    f"{where}: scale {format_number(p.low)}..{format_number(p.high)} differs from "
+                    f"{format_number(first.low)}..{format_number(first.high)} used by "
+                    f"{first.party!r} on the same dimension"
+                )
+
     # ------------------------------------------------------------------ look-ups
     def party(self, party_id: str) -> Party:
         """The party with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
@@ -288,6 +323,72 @@ class Dataset:
             and (end is None or ev.date <= end)
             and (category is None or ev.category == category)
         ]
+
+    def dimensions(self) -> list[str]:
+        """Ids of the policy dimensions that have positions, in order of first appearance.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> dims = load_dataset("iraq").dimensions()
+        >>> {"left_right", "pmf_iran", "federalism", "sectarian_civic"} <= set(dims)
+        True
+        """
+        return list(dict.fromkeys(p.dimension for p in self.positions))
+
+    def position(
+        self, party_id: str, dimension: str, on: dt.date | str | None = None
+    ) -> Position | None:
+        """A party's position on a dimension: the latest dated one on or before ``on``, else the undated one.
+
+        Without ``on``, the latest dated position (or the undated one). ``None`` if the party
+        has no position on that dimension (then). An unknown party or dimension raises
+        :class:`~majlis.errors.UnknownIdError`.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> ds = load_dataset("iraq")
+        >>> p = ds.position("kdp", "federalism", on="2022-10-27")
+        >>> p.value > 5, p.method in ("expert-survey", "coded", "judgement")
+        (True, True)
+        """
+        self.party(party_id)
+        rows = self._positions.get((party_id, dimension), ())
+        if not rows:
+            self._check_dimension(dimension)
+        day = parse_date(on, what="date") if on is not None else None
+        dated = [p for p in rows if p.as_of is not None and (day is None or p.as_of <= day)]
+        if dated:
+            return max(dated, key=lambda p: p.as_of or dt.date.min)
+        undated = [p for p in rows if p.as_of is None]
+        return undated[0] if undated else None
+
+    def positions_on(self, dimension: str, on: dt.date | str | None = None) -> dict[str, Position]:
+        """Every party's position on one dimension (as :meth:`position` picks it), by party id.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> lr = load_dataset("iraq").positions_on("left_right", on="2022-10-27")
+        >>> all(0 <= p.value <= 10 for p in lr.values())
+        True
+        """
+        self._check_dimension(dimension)
+        out: dict[str, Position] = {}
+        for party_id, dim in self._positions:
+            if dim == dimension:
+                found = self.position(party_id, dimension, on)
+                if found is not None:
+                    out[party_id] = found
+        return out
+
+    def _check_dimension(self, dimension: str) -> None:
+        dims = self.dimensions()
+        if dimension not in dims:
+            raise UnknownIdError(
+                f"unknown dimension {dimension!r} (known: {', '.join(dims) or 'none'})"
+            )
 
     def memberships_on(self, on: dt.date) -> list[Membership]:
         """Memberships in force on ``on`` (of alliances active that day)."""

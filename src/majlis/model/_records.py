@@ -1,4 +1,5 @@
-"""The records of a country dataset: parties, alliances, memberships, elections, results, events.
+"""The records of a country dataset: parties, alliances, memberships, elections, results, events,
+party positions.
 
 Plain frozen dataclasses: no I/O, no validation across records (that is :class:`Dataset`'s job),
 only checks that a single record is well formed.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from majlis.errors import ValidationError
@@ -20,10 +22,14 @@ __all__ = [
     "Election",
     "Event",
     "Membership",
+    "POSITION_METHODS",
     "Party",
+    "Position",
     "Result",
     "SeatChange",
+    "format_number",
     "parse_date",
+    "parse_number",
 ]
 
 #: Political families a party can belong to (Iraq's main communal/ideological camps).
@@ -50,6 +56,55 @@ EVENT_CATEGORIES: tuple[str, ...] = (
     "protest",
     "other",
 )
+
+
+#: How a party position was obtained: an expert survey (GPS, V-Party, CHES...), a coded
+#: manifesto, documented coding of statements and votes, or a judgement (reasoning in the notes).
+POSITION_METHODS: tuple[str, ...] = ("expert-survey", "manifesto", "coded", "judgement")
+
+
+def parse_number(text: str | int | float | Fraction, *, what: str = "number") -> Fraction:
+    """An exact number from a decimal or fraction text (``"2.84"``, ``"7/2"``, ``"3"``).
+
+    Floats are read through their shortest decimal form (``0.1`` is 1/10, not a binary fraction).
+
+    Examples
+    --------
+    >>> parse_number("2.84")
+    Fraction(71, 25)
+    >>> parse_number(0.1)
+    Fraction(1, 10)
+    """
+    if isinstance(text, bool):
+        raise ValidationError(f"malformed {what} {text!r}: expected a number")
+    if isinstance(text, Fraction | int):
+        return Fraction(text)
+    try:
+        return Fraction(repr(text) if isinstance(text, float) else str(text).strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValidationError(f"malformed {what} {text!r}: expected a number") from None
+
+
+def format_number(x: Fraction) -> str:
+    """The shortest exact text of a number: a decimal if it has one, else ``p/q``.
+
+    >>> format_number(Fraction(71, 25)), format_number(Fraction(1, 3)), format_number(Fraction(4))
+    ('2.84', '1/3', '4')
+    """
+    if x.denominator == 1:
+        return str(x.numerator)
+    d, twos, fives = x.denominator, 0, 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    if d != 1:
+        return f"{x.numerator}/{x.denominator}"
+    places = max(twos, fives)
+    scaled = x * 10**places
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 def parse_date(text: str | dt.date, *, what: str = "date") -> dt.date:
@@ -327,4 +382,84 @@ class Event:
             "actors": list(self.actors),
             "source": self.source,
             "seat_changes": {c.party: c.delta for c in self.seat_changes},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A party's position on a named policy dimension, with its scale, method and source.
+
+    ``value`` lies on the closed scale ``low .. high`` (exact numbers; ``scale`` describes the
+    ends in words). ``method`` is one of :data:`POSITION_METHODS`: ``"expert-survey"`` (a
+    survey's figure, or one derived from it as the notes say), ``"manifesto"`` (coded from a
+    programme), ``"coded"`` (documented coding of statements, votes and reports, cited in
+    ``source``) or ``"judgement"`` (an analyst's placement; the reasoning is in ``notes``).
+    ``as_of`` dates the position (the survey's reference election, the statement's date);
+    ``None`` means undated. Every position of one dimension must use the same scale.
+
+    Examples
+    --------
+    >>> p = Position("a", "left_right", "6.5", method="judgement", source="example")
+    >>> p.value, p.low, p.high
+    (Fraction(13, 2), Fraction(0, 1), Fraction(10, 1))
+    >>> p.normalised
+    Fraction(13, 20)
+    """
+
+    party: str
+    dimension: str
+    value: Fraction
+    low: Fraction = Fraction(0)
+    high: Fraction = Fraction(10)
+    method: str = "judgement"
+    source: str = ""
+    as_of: dt.date | None = None
+    scale: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _need(self.party, "party", "position")
+        owner = f"position of {self.party!r} on {self.dimension!r}"
+        _need(self.dimension, "dimension", owner)
+        for name in ("value", "low", "high"):
+            object.__setattr__(
+                self, name, parse_number(getattr(self, name), what=f"{name} of {owner}")
+            )
+        if self.as_of is not None and not isinstance(self.as_of, dt.date):
+            object.__setattr__(self, "as_of", parse_date(self.as_of, what=f"as_of of {owner}"))
+        if self.method not in POSITION_METHODS:
+            raise ValidationError(
+                f"{owner}: unknown method {self.method!r} (expected one of {', '.join(POSITION_METHODS)})"
+            )
+        if not self.low < self.high:
+            raise ValidationError(f"{owner}: scale low {self.low} is not below high {self.high}")
+        if not self.low <= self.value <= self.high:
+            raise ValidationError(
+                f"{owner}: value {format_number(self.value)} outside its scale "
+                f"{format_number(self.low)}..{format_number(self.high)}"
+            )
+
+    @property
+    def normalised(self) -> Fraction:
+        """The value mapped onto 0..1 (``low`` -> 0, ``high`` -> 1), exactly."""
+        return (self.value - self.low) / (self.high - self.low)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document; numbers as floats plus their exact text.
+
+        >>> Position("a", "d", "1/3", method="coded", source="s").to_dict()["value_exact"]
+        '1/3'
+        """
+        return {
+            "party": self.party,
+            "dimension": self.dimension,
+            "value": float(self.value),
+            "value_exact": format_number(self.value),
+            "low": float(self.low),
+            "high": float(self.high),
+            "scale": self.scale,
+            "method": self.method,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "source": self.source,
+            "notes": self.notes,
         }
