@@ -100,7 +100,6 @@ def test_framework_members_predecessor_leaders_and_rivals() -> None:
         "nsf",
         "hikma",
         "nasr",
-        "tasmim",
         "huqooq",
         "isci",
         "kss",

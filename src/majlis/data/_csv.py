@@ -22,9 +22,20 @@ The format (documented in the README, section "Dataset format"):
     event, party, delta, source, notes
 ``positions.csv``
     party, dimension, value, low, high, scale, method, as_of, source, notes
+``relations.csv``
+    kind, subject, object, start, end, source, notes
+``committees.csv``
+    id, date, side, head, members, counterparts, account, source, notes
+``tallies.csv``
+    event, item, round, measure, subject, count, source, notes
+``cabinets.csv``
+    id, name, prime_minister, prime_minister_ar, party, coalition, designated, start, end, source, notes
+``cabinet_posts.csv``
+    cabinet, post, kind, holder, holder_ar, party, affiliation, component, start, end, status, source,
+    notes
 
-Lists inside a cell (``leaders``, ``actors``) are separated by ``;``. Empty cells mean unknown.
-Only ``parties.csv``, ``elections.csv`` and ``results.csv`` are required.
+Lists inside a cell (``leaders``, ``actors``, ``members``, ``counterparts``) are separated by ``;``.
+Empty cells mean unknown. Only ``parties.csv``, ``elections.csv`` and ``results.csv`` are required.
 """
 
 from __future__ import annotations
@@ -35,11 +46,14 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from majlis.errors import ValidationError
 from majlis.model import (
     Alliance,
+    Cabinet,
+    CabinetPost,
+    Committee,
     Dataset,
     District,
     Election,
@@ -47,8 +61,10 @@ from majlis.model import (
     Membership,
     Party,
     Position,
+    Relation,
     Result,
     SeatChange,
+    TallyFigure,
     format_number,
     parse_date,
     parse_number,
@@ -119,6 +135,47 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": ("id", "date", "date_precision", "category", "event", "actors", "source"),
     "seat_changes": ("event", "party", "delta", "source", "notes"),
+    "relations": ("kind", "subject", "object", "start", "end", "source", "notes"),
+    "committees": (
+        "id",
+        "date",
+        "side",
+        "head",
+        "members",
+        "counterparts",
+        "account",
+        "source",
+        "notes",
+    ),
+    "tallies": ("event", "item", "round", "measure", "subject", "count", "source", "notes"),
+    "cabinets": (
+        "id",
+        "name",
+        "prime_minister",
+        "prime_minister_ar",
+        "party",
+        "coalition",
+        "designated",
+        "start",
+        "end",
+        "source",
+        "notes",
+    ),
+    "cabinet_posts": (
+        "cabinet",
+        "post",
+        "kind",
+        "holder",
+        "holder_ar",
+        "party",
+        "affiliation",
+        "component",
+        "start",
+        "end",
+        "status",
+        "source",
+        "notes",
+    ),
     "positions": (
         "party",
         "dimension",
@@ -141,6 +198,10 @@ Row = dict[str, str]
 
 
 # ---------------------------------------------------------------------- cell parsing
+@overload
+def _int(row: Row, key: str, where: str, *, required: Literal[True]) -> int: ...
+@overload
+def _int(row: Row, key: str, where: str, *, required: bool = False) -> int | None: ...
 def _int(row: Row, key: str, where: str, *, required: bool = False) -> int | None:
     text = (row.get(key) or "").strip().replace(",", "").replace("_", "")
     if not text:
@@ -344,6 +405,79 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
             ),
             events=events,
             positions=build("positions", mk_position),
+            relations=build(
+                "relations",
+                lambda r, w: Relation(
+                    kind=_s(r, "kind"),
+                    subject=_s(r, "subject"),
+                    object=_s(r, "object"),
+                    start=_date(r, "start", w, required=True),
+                    end=_date(r, "end", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            committees=build(
+                "committees",
+                lambda r, w: Committee(
+                    id=_s(r, "id"),
+                    date=_date(r, "date", w, required=True),
+                    side=_s(r, "side"),
+                    head=_s(r, "head"),
+                    counterparts=_list(r, "counterparts"),
+                    members=_list(r, "members"),
+                    account=_s(r, "account"),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            tallies=build(
+                "tallies",
+                lambda r, w: TallyFigure(
+                    event=_s(r, "event"),
+                    item=_s(r, "item"),
+                    measure=_s(r, "measure"),
+                    count=_int(r, "count", w, required=True),
+                    round=_int(r, "round", w) or 1,
+                    subject=_s(r, "subject"),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            cabinets=build(
+                "cabinets",
+                lambda r, w: Cabinet(
+                    id=_s(r, "id"),
+                    name=_s(r, "name"),
+                    prime_minister=_s(r, "prime_minister"),
+                    prime_minister_ar=_s(r, "prime_minister_ar"),
+                    party=_s(r, "party"),
+                    coalition=_s(r, "coalition"),
+                    designated=_date(r, "designated", w),
+                    start=_date(r, "start", w, required=True),
+                    end=_date(r, "end", w),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
+            posts=build(
+                "cabinet_posts",
+                lambda r, w: CabinetPost(
+                    cabinet=_s(r, "cabinet"),
+                    post=_s(r, "post"),
+                    kind=_s(r, "kind", "minister"),
+                    holder=_s(r, "holder"),
+                    holder_ar=_s(r, "holder_ar"),
+                    party=_s(r, "party"),
+                    affiliation=_s(r, "affiliation"),
+                    component=_s(r, "component", "unknown"),
+                    start=_date(r, "start", w),
+                    end=_date(r, "end", w),
+                    status=_s(r, "status", "filled"),
+                    source=_s(r, "source"),
+                    notes=_s(r, "notes"),
+                ),
+            ),
         )
     except TypeError as exc:  # e.g. a required cell missing in a hand-written file
         raise ValidationError(f"malformed dataset: {exc}") from None
@@ -382,6 +516,11 @@ def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]
         "events": ds.events,
         "seat_changes": (ch for ev in ds.events for ch in ev.seat_changes),
         "positions": ds.positions,
+        "relations": ds.relations,
+        "committees": ds.committees,
+        "tallies": ds.tallies,
+        "cabinets": ds.cabinets,
+        "cabinet_posts": ds.posts,
     }
     t: dict[str, list[Row]] = {}
     for name, items in records.items():

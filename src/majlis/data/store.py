@@ -42,6 +42,8 @@ _INT_COLUMNS = {
     "minority_seats",
     "women_quota",
     "subdistricts",
+    "round",
+    "count",
 }
 _FLOAT_COLUMNS = {"vote_share"}
 

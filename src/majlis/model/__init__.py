@@ -1,10 +1,24 @@
 """The domain model: parties, alliances with dated memberships, elections, results, events,
-party positions on policy dimensions, and the composition of a parliament at any date.
+party positions on policy dimensions, relations between blocs, negotiation committees, vote
+tallies, cabinets and their posts, and the composition of a parliament at any date.
 
 Pure data and validation; no I/O (loading and storing is :mod:`majlis.data`).
 """
 
 from majlis.model._dataset import Dataset
+from majlis.model._government import (
+    POST_KINDS,
+    POST_STATUSES,
+    RELATION_KINDS,
+    TALLY_ITEMS,
+    TALLY_MEASURES,
+    Cabinet,
+    CabinetPost,
+    Committee,
+    Relation,
+    Tally,
+    TallyFigure,
+)
 from majlis.model._parliament import Parliament, majority_quota, two_thirds_quota
 from majlis.model._records import (
     EVENT_CATEGORIES,
@@ -28,7 +42,15 @@ __all__ = [
     "EVENT_CATEGORIES",
     "FAMILIES",
     "POSITION_METHODS",
+    "POST_KINDS",
+    "POST_STATUSES",
+    "RELATION_KINDS",
+    "TALLY_ITEMS",
+    "TALLY_MEASURES",
     "Alliance",
+    "Cabinet",
+    "CabinetPost",
+    "Committee",
     "Dataset",
     "District",
     "Election",
@@ -37,8 +59,11 @@ __all__ = [
     "Parliament",
     "Party",
     "Position",
+    "Relation",
     "Result",
     "SeatChange",
+    "Tally",
+    "TallyFigure",
     "format_number",
     "majority_quota",
     "parse_date",

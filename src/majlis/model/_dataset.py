@@ -8,6 +8,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from majlis.errors import UnknownIdError, ValidationError
+from majlis.model._government import (
+    Cabinet,
+    CabinetPost,
+    Committee,
+    Relation,
+    Tally,
+    TallyFigure,
+    group_tallies,
+)
 from majlis.model._parliament import Parliament
 from majlis.model._records import (
     Alliance,
@@ -32,7 +41,13 @@ class Dataset:
     Construction validates the whole dataset and raises :class:`~majlis.errors.ValidationError`
     naming the offending record: duplicate or unknown ids, national seat totals that do not sum
     to the house size, overlapping memberships, membership cycles, events that would leave a
-    party with negative seats or overfill the house.
+    party with negative seats or overfill the house; relations that duplicate a membership,
+    committees and tallies naming unknown ids or events, vote counts larger than the house,
+    overlapping cabinets, posts outside their cabinet's term or overlapping one another.
+
+    Relations, committees, tallies, cabinets and posts are optional: :meth:`relations_on`,
+    :meth:`committee`, :meth:`tally`, :meth:`cabinet`, :meth:`cabinet_on` and
+    :meth:`cabinet_posts` read them.
 
     Examples
     --------
@@ -60,15 +75,33 @@ class Dataset:
     positions: Sequence[Position] = ()
     source: str = ""
     notes: str = ""
+    relations: Sequence[Relation] = ()
+    committees: Sequence[Committee] = ()
+    tallies: Sequence[TallyFigure] = ()
+    cabinets: Sequence[Cabinet] = ()
+    posts: Sequence[CabinetPost] = ()
     _party: dict[str, Party] = field(init=False, repr=False, compare=False)
     _alliance: dict[str, Alliance] = field(init=False, repr=False, compare=False)
     _election: dict[str, Election] = field(init=False, repr=False, compare=False)
     _positions: dict[tuple[str, str], tuple[Position, ...]] = field(
         init=False, repr=False, compare=False
     )
+    _cabinet: dict[str, Cabinet] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("parties", "alliances", "memberships", "elections", "districts", "results"):
+        for name in (
+            "parties",
+            "alliances",
+            "memberships",
+            "elections",
+            "districts",
+            "results",
+            "relations",
+            "committees",
+            "tallies",
+            "cabinets",
+            "posts",
+        ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "positions", tuple(self.positions))
         object.__setattr__(self, "events", tuple(sorted(self.events, key=lambda e: (e.date, e.id))))
@@ -79,6 +112,7 @@ class Dataset:
         for p in self.positions:
             by_key[(p.party, p.dimension)].append(p)
         object.__setattr__(self, "_positions", {k: tuple(v) for k, v in by_key.items()})
+        object.__setattr__(self, "_cabinet", _index(self.cabinets, "cabinet"))
         self._validate()
 
     # ------------------------------------------------------------------ validation
@@ -96,6 +130,10 @@ class Dataset:
         self._validate_results()
         self._validate_events()
         self._validate_positions()
+        self._validate_relations()
+        self._validate_committees()
+        self._validate_tallies()
+        self._validate_cabinets()
 
     def _validate_memberships(self) -> None:
         spans: dict[tuple[str, str], list[Membership]] = defaultdict(list)
@@ -240,6 +278,110 @@ class Dataset:
                     f"{format_number(first.low)}..{format_number(first.high)} used by "
                     f"{first.party!r} on the same dimension"
                 )
+
+    def _known(self, ident: str) -> bool:
+        return ident in self._party or ident in self._alliance
+
+    def _validate_relations(self) -> None:
+        spans: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+        for r in self.relations:
+            where = f"relation {r.kind!r} of {r.subject!r} to {r.object!r} from {r.start}"
+            for ident in (r.subject, r.object):
+                if not self._known(ident):
+                    raise ValidationError(f"{where}: unknown party or alliance {ident!r}")
+            spans[(r.kind, r.subject, r.object)].append(r)
+            for m in self.memberships:
+                if (
+                    m.member == r.subject
+                    and m.alliance == r.object
+                    and _overlap(m.start, m.end, r.start, r.end)
+                ):
+                    raise ValidationError(
+                        f"{where}: {r.subject!r} is a member of {r.object!r} from {m.start} "
+                        "in the same days (a relation is not membership: use one or the other)"
+                    )
+        for (kind, subject, obj), rs in spans.items():
+            rs.sort(key=lambda r: r.start)
+            for prev, nxt in zip(rs, rs[1:]):
+                if _overlap(prev.start, prev.end, nxt.start, nxt.end):
+                    raise ValidationError(
+                        f"overlapping relations {kind!r} of {subject!r} to {obj!r}: "
+                        f"{prev.start}..{prev.end or 'open'} and {nxt.start}..{nxt.end or 'open'}"
+                    )
+
+    def _validate_committees(self) -> None:
+        _index(self.committees, "committee")
+        for c in self.committees:
+            for ident in (c.side, *c.counterparts):
+                if not self._known(ident):
+                    raise ValidationError(
+                        f"committee {c.id!r}: unknown party or alliance {ident!r}"
+                    )
+
+    def _validate_tallies(self) -> None:
+        events = {ev.id: ev for ev in self.events}
+        for f in self.tallies:
+            where = f"tally of event {f.event!r} ({f.item}, round {f.round}, {f.measure})"
+            ev = events.get(f.event)
+            if ev is None:
+                raise ValidationError(f"{where}: unknown event {f.event!r}")
+            held = [e for e in self.elections if e.date <= ev.date]
+            if held:
+                size = max(held, key=lambda e: e.date).house_size
+                if f.count > size:
+                    raise ValidationError(
+                        f"{where}: {f.count} exceeds the house of {size} (subject {f.subject!r})"
+                    )
+        for t in group_tallies(self.tallies):
+            attended = max(t.values("present") + t.values("voting"), default=None)
+            votes = sum(t.candidates.values())
+            if attended is not None and votes > attended:
+                raise ValidationError(
+                    f"tally of event {t.event!r} ({t.item}, round {t.round}): candidates' votes "
+                    f"sum to {votes}, more than the {attended} MPs reported present or voting"
+                )
+
+    def _validate_cabinets(self) -> None:
+        ordered = sorted(self.cabinets, key=lambda c: c.start or dt.date.min)
+        for c in ordered:
+            if c.party and c.party not in self._party:
+                raise ValidationError(f"cabinet {c.id!r}: unknown party {c.party!r}")
+            if c.coalition and c.coalition not in self._alliance:
+                raise ValidationError(f"cabinet {c.id!r}: unknown coalition {c.coalition!r}")
+        for prev, nxt in zip(ordered, ordered[1:]):
+            if _overlap(prev.start, prev.end, nxt.start, nxt.end):
+                raise ValidationError(
+                    f"cabinets {prev.id!r} and {nxt.id!r} overlap: {prev.id!r} ends "
+                    f"{prev.end or 'open'}, {nxt.id!r} starts {nxt.start}"
+                )
+        spans: dict[tuple[str, str], list[CabinetPost]] = defaultdict(list)
+        for p in self.posts:
+            where = f"post {p.post!r} of cabinet {p.cabinet!r}" + (
+                f" from {p.start}" if p.start else ""
+            )
+            cab = self._cabinet.get(p.cabinet)
+            if cab is None:
+                raise ValidationError(f"{where}: unknown cabinet {p.cabinet!r}")
+            if p.party and p.party not in self._party:
+                raise ValidationError(f"{where}: unknown party {p.party!r}")
+            start, end = _post_span(p, cab)
+            if start is not None and cab.start is not None and start < cab.start:
+                raise ValidationError(f"{where}: starts before the cabinet ({cab.start})")
+            if cab.end is not None and end is not None and end > cab.end:
+                raise ValidationError(f"{where}: runs past the cabinet's end ({cab.end})")
+            if start is not None and end is not None and end <= start:
+                raise ValidationError(f"{where}: starts on or after the cabinet's end ({end})")
+            spans[(p.cabinet, p.post)].append(p)
+        for (cab_id, post), ps in spans.items():
+            cab = self._cabinet[cab_id]
+            ps.sort(key=lambda p: _post_span(p, cab)[0] or dt.date.min)
+            for before, after in zip(ps, ps[1:]):
+                if _overlap(*_post_span(before, cab), *_post_span(after, cab)):
+                    raise ValidationError(
+                        f"overlapping spans of post {post!r} in cabinet {cab_id!r}: "
+                        f"{before.holder or 'vacant'} from {_post_span(before, cab)[0]} and "
+                        f"{after.holder or 'vacant'} from {_post_span(after, cab)[0]}"
+                    )
 
     # ------------------------------------------------------------------ look-ups
     def party(self, party_id: str) -> Party:
@@ -426,6 +568,83 @@ class Dataset:
         """Whether ``key`` is the id of an alliance of this dataset."""
         return key in self._alliance
 
+    def relations_on(self, on: dt.date | str, kind: str | None = None) -> list[Relation]:
+        """Relations (alliance, partnership...) in force on ``on``, optionally of one kind.
+
+        Relations are not memberships: :meth:`Parliament.alliance_seats` never counts them.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> [(r.kind, r.subject) for r in load_dataset("iraq").relations_on("2023-01-01")
+        ...  if r.object == "cf" and r.subject == "tasmim"]
+        [('partner', 'tasmim')]
+        """
+        day = parse_date(on)
+        return [r for r in self.relations if r.covers(day) and (kind is None or r.kind == kind)]
+
+    def committee(self, committee_id: str) -> Committee:
+        """The negotiating committee with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
+        for c in self.committees:
+            if c.id == committee_id:
+                return c
+        raise UnknownIdError(f"unknown committee {committee_id!r}")
+
+    def tallies_of(self, event_id: str) -> list[Tally]:
+        """The tallies (one per item and round) recorded for an event, in file order."""
+        if not any(ev.id == event_id for ev in self.events):
+            raise UnknownIdError(f"unknown event {event_id!r}")
+        return group_tallies(f for f in self.tallies if f.event == event_id)
+
+    def tally(self, event_id: str, item: str, round: int = 1) -> Tally:
+        """The tally of one item and round of an event: every figure with its own source.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> t = load_dataset("iraq").tally("2022-03-30", "session")
+        >>> t.values("present"), t.quorum_met()
+        ((178, 200), False)
+        """
+        for t in self.tallies_of(event_id):
+            if t.item == item and t.round == round:
+                return t
+        raise UnknownIdError(f"event {event_id!r} has no tally for {item!r} round {round}")
+
+    def cabinet(self, cabinet_id: str) -> Cabinet:
+        """The cabinet with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
+        try:
+            return self._cabinet[cabinet_id]
+        except KeyError:
+            known = ", ".join(self._cabinet) or "none"
+            raise UnknownIdError(f"unknown cabinet {cabinet_id!r} (known: {known})") from None
+
+    def cabinet_on(self, on: dt.date | str) -> Cabinet | None:
+        """The cabinet in office (or caretaker) on ``on``, if the dataset records one."""
+        day = parse_date(on)
+        return next((c for c in self.cabinets if c.in_office(day)), None)
+
+    def cabinet_posts(self, cabinet_id: str, on: dt.date | str | None = None) -> list[CabinetPost]:
+        """The posts of a cabinet: every span, or only those held on ``on``.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> posts = load_dataset("iraq").cabinet_posts("sudani-2022", on="2022-10-27")
+        >>> sum(p.kind == "minister" and p.filled for p in posts)
+        21
+        """
+        cab = self.cabinet(cabinet_id)
+        day = parse_date(on) if on is not None else None
+        out = []
+        for p in self.posts:
+            if p.cabinet != cabinet_id:
+                continue
+            start, end = _post_span(p, cab)
+            if day is None or ((start is None or start <= day) and (end is None or day < end)):
+                out.append(p)
+        return out
+
     def _elected_seats(self, e: Election) -> dict[str, int]:
         seats: dict[str, int] = {}
         for r in self.results:
@@ -481,6 +700,20 @@ class Dataset:
             seats={p: s for p, s in seats.items() if s > 0},
             events=tuple(ev for ev in applied if ev.seat_changes),
         )
+
+
+def _overlap(
+    a_start: dt.date | None, a_end: dt.date | None, b_start: dt.date | None, b_end: dt.date | None
+) -> bool:
+    """True if the half-open spans [a_start, a_end) and [b_start, b_end) share a day."""
+    lo_a, lo_b = a_start or dt.date.min, b_start or dt.date.min
+    hi_a, hi_b = a_end or dt.date.max, b_end or dt.date.max
+    return lo_a < hi_b and lo_b < hi_a
+
+
+def _post_span(p: CabinetPost, cab: Cabinet) -> tuple[dt.date | None, dt.date | None]:
+    """A post's span, its missing ends taken from its cabinet's term."""
+    return (p.start or cab.start, p.end or cab.end)
 
 
 def _index(records: Iterable, what: str) -> dict:
