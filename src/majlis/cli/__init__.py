@@ -4,6 +4,7 @@ Each module below registers its commands on :data:`majlis.cli._app.app`.
 """
 
 # Importing a command module registers its commands.
+from majlis.cli import data_sources as _data_sources
 from majlis.cli import parliament as _parliament
 from majlis.cli import power as _power
 from majlis.cli import seats as _seats

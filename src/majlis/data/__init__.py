@@ -20,6 +20,7 @@ from majlis.data._csv import (
     read_dataset_dir,
     write_dataset_dir,
 )
+from majlis.data._sources import SourceReport, TableSources, source_report
 from majlis.errors import UnknownIdError
 from majlis.model import Dataset
 
@@ -27,11 +28,14 @@ __all__ = [
     "BUILTIN",
     "COLUMNS",
     "FORMAT",
+    "SourceReport",
+    "TableSources",
     "builtin_path",
     "dataset_from_json",
     "dataset_to_json",
     "load_dataset",
     "read_dataset_dir",
+    "source_report",
     "write_dataset_dir",
 ]
 
