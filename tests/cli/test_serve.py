@@ -23,6 +23,7 @@ def free_port() -> int:
 def test_serve_prints_its_address_and_serves_the_page(tmp_path) -> None:
     port = free_port()
     env = {**os.environ, "MAJLIS_HOME": str(tmp_path)}
+    env.pop("MAJLIS_TOKEN", None)
     proc = subprocess.Popen(
         [sys.executable, "-c", "from majlis.cli import main; main()", "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
@@ -33,6 +34,9 @@ def test_serve_prints_its_address_and_serves_the_page(tmp_path) -> None:
     try:
         first = proc.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first
+        second = proc.stdout.readline()
+        token = (tmp_path / "token").read_text().strip()  # generated on the first start
+        assert token and token in second
         body = ""
         for _ in range(100):
             try:

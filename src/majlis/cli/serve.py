@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -16,8 +17,14 @@ def serve_cmd(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     dataset: Annotated[str, typer.Option("--dataset", help="Dataset to serve.")] = "iraq",
 ) -> None:
-    """Start the web app and print its address."""
+    """Start the web app and print its address and the token that saving scenarios needs.
+
+    The token is ``$MAJLIS_TOKEN`` if set; otherwise one is generated on the first start and
+    kept in the data directory (``$MAJLIS_HOME``, beside the SQLite store).
+    """
+    from majlis.data.store import data_dir
     from majlis.web import create_app
+    from majlis.web.security import load_or_create_token
 
     try:
         import uvicorn
@@ -25,6 +32,12 @@ def serve_cmd(
         raise MajlisError(
             "`majlis serve` needs the 'web' extra: pip install 'majlis[web]'"
         ) from None
-    web = create_app(dataset)
+    token = os.environ.get("MAJLIS_TOKEN", "").strip()
+    where = "$MAJLIS_TOKEN"
+    if not token:
+        token, path = load_or_create_token(data_dir())
+        where = str(path)
+    web = create_app(dataset, token=token)
     print(f"majlis: serving {dataset!r} at http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
+    print(f"majlis: token for saving scenarios: {token}  (from {where})", flush=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

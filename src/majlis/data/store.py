@@ -31,7 +31,7 @@ from majlis.data._csv import COLUMNS, dataset_from_tables, dataset_to_tables
 from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError, ValidationError
 from majlis.model import Dataset
 
-__all__ = ["Store", "default_url", "open_dataset", "open_store"]
+__all__ = ["Store", "data_dir", "default_url", "open_dataset", "open_store"]
 
 _INT_COLUMNS = {
     "votes",
@@ -48,18 +48,21 @@ _INT_COLUMNS = {
 _FLOAT_COLUMNS = {"vote_share"}
 
 
+def data_dir() -> Path:
+    """The user's data directory: ``$MAJLIS_HOME``, else ``$XDG_DATA_HOME/majlis`` or ``~/.local/share/majlis``."""
+    home = os.environ.get("MAJLIS_HOME", "").strip()
+    if home:
+        return Path(home)
+    base = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
+    return Path(base) / "majlis"
+
+
 def default_url() -> str:
     """The database URL used when none is given: ``MAJLIS_DATABASE_URL`` or the SQLite file."""
     url = os.environ.get("MAJLIS_DATABASE_URL", "").strip()
     if url:
         return url
-    home = os.environ.get("MAJLIS_HOME", "").strip()
-    if home:
-        folder = Path(home)
-    else:
-        base = os.environ.get("XDG_DATA_HOME", "").strip() or str(Path.home() / ".local" / "share")
-        folder = Path(base) / "majlis"
-    return f"sqlite:///{folder / 'majlis.sqlite3'}"
+    return f"sqlite:///{data_dir() / 'majlis.sqlite3'}"
 
 
 class Store:

@@ -7,7 +7,7 @@ returns seat coordinates; :func:`hemicycle_svg` draws them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 __all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg", "parliament_svg"]
@@ -64,30 +64,53 @@ def hemicycle_layout(n_seats: int, rows: int | None = None) -> list[tuple[float,
 
 
 def hemicycle_svg(
-    groups: Sequence[tuple[str, int, str]],
+    groups: Sequence[tuple[str, int, str]] | Sequence[tuple[str, int, str, str]],
     *,
     total: int | None = None,
     width: int = 640,
     title: str = "",
+    marks: Sequence[int] = (),
+    classes: Mapping[str, str] | None = None,
 ) -> str:
     """An SVG hemicycle: ``groups`` are ``(label, seats, colour)`` from left to right.
 
     Empty seats (``total`` minus the seats of the groups) are drawn last, in light grey.
     Each seat is a ``<circle>`` with a ``data-party`` attribute (stable selectors for tests).
 
+    Parameters
+    ----------
+    groups : sequence of (label, seats, colour) or (label, seats, colour, tooltip)
+        Seat groups from the left end to the right end; the tooltip (default: the label) is
+        the seat's ``<title>``.
+    total : int, optional
+        Seats in the house; seats beyond the groups' sum are drawn empty.
+    width : int
+        Width in pixels of the ``viewBox``.
+    title : str
+        Accessible title of the picture.
+    marks : sequence of int
+        Thresholds drawn as a radial line after that many seats counted from the left
+        (e.g. ``(165, 220)``): a group of seats on the left reaching the line meets it.
+    classes : mapping of label to CSS class, optional
+        Extra ``class`` for the seats of a group (e.g. ``"selected"``).
+
     Examples
     --------
     >>> svg = hemicycle_svg([("A", 3, "#f00"), ("B", 2, "#00f")], total=6)
     >>> svg.count("<circle"), svg.count('data-party="A"'), svg.count('data-party=""')
     (6, 3, 1)
+    >>> svg = hemicycle_svg([("A", 4, "#f00", "A: 4 seats")], total=6, marks=[4])
+    >>> svg.count('data-mark="4"'), svg.count("<title>A: 4 seats</title>")
+    (1, 4)
     """
-    filled = sum(s for _, s, _ in groups)
+    filled = sum(g[1] for g in groups)
     n = max(total or filled, filled)
     pts = hemicycle_layout(n)
     counts = hemicycle_rows(n)
     seat_r = 0.5 / max(1, len(counts)) * 0.42 if counts else 0.02
     height = width // 2 + 10
     scale = (width / 2 - 10) / (1 + seat_r)
+    css = classes or {}
 
     def px(x: float, y: float) -> tuple[float, float]:
         return width / 2 + x * scale, height - 5 - y * scale
@@ -98,13 +121,35 @@ def hemicycle_svg(
     ]
     if title:
         out.append(f"<title>{escape(title)}</title>")
-    labels = [(label, colour) for label, seats, colour in groups for _ in range(seats)]
-    labels += [("", "#e0e0e0")] * (n - filled)
-    for (label, colour), (x, y) in zip(labels, pts):
+    seats: list[tuple[str, str, str]] = []
+    for g in groups:
+        label, k, colour = g[0], g[1], g[2]
+        tip = g[3] if len(g) > 3 else label  # type: ignore[misc]
+        seats.extend([(label, colour, tip)] * k)
+    seats += [("", "#e0e0e0", "")] * (n - filled)
+    for (label, colour, tip), (x, y) in zip(seats, pts):
         cx, cy = px(x, y)
+        extra = f' class="{escape(css[label])}"' if label in css else ""
         out.append(
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{seat_r * scale:.1f}" fill="{escape(colour)}" '
-            f'data-party="{escape(label)}"><title>{escape(label or "vacant")}</title></circle>'
+            f'data-party="{escape(label)}"{extra}><title>{escape(tip or label or "vacant")}</title></circle>'
+        )
+    for m in marks:
+        if not 0 < m < n:
+            continue
+        (x1, y1), (x2, y2) = pts[m - 1], pts[m]
+        a = (math.atan2(y1, x1) + math.atan2(y2, x2)) / 2
+        inner, outer = 0.5 - 2 * seat_r, 1 + 2 * seat_r
+        ax, ay = px(inner * math.cos(a), inner * math.sin(a))
+        bx, by = px(outer * math.cos(a), outer * math.sin(a))
+        out.append(
+            f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" class="mark" '
+            f'data-mark="{m}" stroke="#212121" stroke-width="1.5" stroke-dasharray="4 3"/>'
+        )
+        lx, ly = px((inner - 0.06) * math.cos(a), (inner - 0.06) * math.sin(a))
+        out.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" class="mark-label" text-anchor="middle" '
+            f'font-size="12" fill="#212121">{m}</text>'
         )
     out.append("</svg>")
     return "".join(out)

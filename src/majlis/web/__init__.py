@@ -1,4 +1,4 @@
-"""The web app (FastAPI + Jinja2): the house at a chosen date, and a JSON API.
+"""The web app (FastAPI + Jinja2 + htmx), in English and Arabic, and its JSON API.
 
 Needs the ``web`` extra: ``pip install 'majlis[web]'``.
 """
@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(dataset: str = "iraq") -> FastAPI:
-    """Build the ASGI app serving ``dataset`` (see :mod:`majlis.web.app`)."""
+def create_app(
+    dataset: str = "iraq", *, token: str | None = None, store_url: str | None = None
+) -> FastAPI:
+    """Build the ASGI app serving ``dataset`` (see :func:`majlis.web.app.create_app`)."""
     try:
         from majlis.web.app import create_app as _create
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise MajlisError(
             f"the web app needs the 'web' extra ({exc.name} is missing): pip install 'majlis[web]'"
         ) from None
-    return _create(dataset)
+    return _create(dataset, token=token, store_url=store_url)

@@ -1,0 +1,57 @@
+"""Things every route needs: the app's settings, the dataset it serves, bounded query types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from majlis.data.store import open_dataset
+from majlis.model import Dataset
+
+__all__ = ["DateQ", "ElectionQ", "LangQ", "Settings", "get_dataset", "settings_of"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a running app serves: the dataset's name, the store's URL and the write token."""
+
+    dataset: str = "iraq"
+    store_url: str | None = None
+    token: str | None = None
+
+
+def settings_of(request: Request) -> Settings:
+    """The settings of the app serving ``request``."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_dataset(request: Request) -> Dataset:
+    """The dataset the app serves (from the store if saved there, else built in)."""
+    s = settings_of(request)
+    return open_dataset(s.dataset, s.store_url)
+
+
+DatasetDep = Annotated[Dataset, Depends(get_dataset)]
+
+DateQ = Annotated[
+    str | None,
+    Query(
+        description="The house on this day (YYYY-MM-DD).", max_length=10, examples=["2022-07-01"]
+    ),
+]
+ElectionQ = Annotated[
+    str | None,
+    Query(
+        description="Election id or year; alone, the house as elected.",
+        max_length=40,
+        examples=["2021"],
+    ),
+]
+LangQ = Annotated[
+    str | None,
+    Query(
+        description="Page language: 'ar' for Arabic (right to left), else English.", max_length=5
+    ),
+]

@@ -1,0 +1,95 @@
+"""The parliament page (``/``): the house at any date; ``/api/parliament`` and ``/api/timeline``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from majlis.model import EVENT_CATEGORIES, parse_date
+from majlis.web.i18n import Translator
+from majlis.web.render import render
+from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
+from majlis.web.views import (
+    house_svg,
+    parliament_at,
+    record_names,
+    seating,
+    seating_basis,
+    slider_dates,
+)
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse, summary="The house at a date (page)", tags=["pages"])
+def parliament_page(
+    request: Request,
+    ds: DatasetDep,
+    date: DateQ = None,
+    election: ElectionQ = None,
+    lang: LangQ = None,
+) -> HTMLResponse:
+    t = Translator(lang)
+    parl = parliament_at(ds, election, date)
+    seats = seating(parl, t.lang)
+    dates = slider_dates(ds)
+    day = parl.date.isoformat()
+    index = max((i for i, d in enumerate(dates) if d <= day), default=0)
+    doc = parl.to_dict()
+    context = {
+        "ds": ds,
+        "house": doc,
+        "parl": parl,
+        "seats": seats,
+        "svg": house_svg(parl, t, seats),
+        "basis": seating_basis(ds),
+        "dates": dates,
+        "index": index,
+        "date": day,
+        "election": election or "",
+        "elections": ds.elections,
+        "changed_by": parl.events[-1] if parl.events else None,
+        "today_events": ds.timeline(parl.date, parl.date),
+        "names": record_names(ds, t.lang),
+    }
+    return render(request, "pages/parliament.html", "partials/house.html", context)
+
+
+@router.get("/api/parliament", summary="Composition of the house (JSON)", tags=["api"])
+def api_parliament(
+    ds: DatasetDep, date: DateQ = None, election: ElectionQ = None
+) -> dict[str, Any]:
+    """The same document as ``majlis parliament --json``: parties, alliances, thresholds, events."""
+    return parliament_at(ds, election, date).to_dict()
+
+
+@router.get("/api/timeline", summary="Dated events (JSON)", tags=["api"])
+def api_timeline(
+    ds: DatasetDep,
+    start: Annotated[
+        str | None, Query(alias="from", max_length=10, description="First date (YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[
+        str | None, Query(alias="to", max_length=10, description="Last date (YYYY-MM-DD).")
+    ] = None,
+    category: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="Only this kind of event: " + ", ".join(EVENT_CATEGORIES) + ".",
+        ),
+    ] = None,
+) -> dict[str, Any]:
+    """The same document as ``majlis timeline --json``."""
+    from majlis.errors import ValidationError
+
+    if category is not None and category not in EVENT_CATEGORIES:
+        raise ValidationError(
+            f"unknown category {category!r} (one of {', '.join(EVENT_CATEGORIES)})"
+        )
+    events = ds.timeline(
+        parse_date(start) if start else None, parse_date(end) if end else None, category
+    )
+    return {"events": [ev.to_dict() for ev in events]}

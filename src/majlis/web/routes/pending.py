@@ -1,0 +1,41 @@
+"""Pages whose library parts are still being built: formation replay, forecast, negotiation.
+
+Each has its path (a contract), its place in the navigation and a page saying what will be
+there; they are filled in when :mod:`majlis.formation` and :mod:`majlis.forecast` land.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from majlis.web.render import render
+from majlis.web.routes._deps import DatasetDep, LangQ
+
+router = APIRouter()
+
+
+def _pending(request: Request, ds: object, key: str) -> HTMLResponse:
+    return render(request, "pages/pending.html", None, {"ds": ds, "key": key})
+
+
+@router.get(
+    "/formation", response_class=HTMLResponse, summary="Formation replay (page)", tags=["pages"]
+)
+def formation_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
+    return _pending(request, ds, "formation")
+
+
+@router.get("/forecast", response_class=HTMLResponse, summary="Forecast (page)", tags=["pages"])
+def forecast_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
+    return _pending(request, ds, "forecast")
+
+
+@router.get(
+    "/negotiation",
+    response_class=HTMLResponse,
+    summary="Negotiation simulation (page)",
+    tags=["pages"],
+)
+def negotiation_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
+    return _pending(request, ds, "negotiation")
