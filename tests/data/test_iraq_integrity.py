@@ -352,3 +352,23 @@ def test_2025_house_has_no_unknown_family_and_no_placeholder_name() -> None:
     # the Kurdish total (56) that Shafaq's monitors' table and musingsoniraq give
     kurdish = sum(s for p, s in house.seats.items() if DS.party(p).family == "kurdish")
     assert kurdish == 56
+@pytest.mark.parametrize("year", ["2021", "2025"])
+def test_every_party_with_three_seats_has_the_four_main_positions(year: str) -> None:
+    house = DS.parliament(election=year)
+    not_parties = {"minority-quota"}  # nine quota seats, winners not itemised
+    for party_id, seats in house.seats.items():
+        if seats < 3 or DS.party(party_id).independents or party_id in not_parties:
+            continue
+        for dim in ("left_right", "pmf_iran", "federalism", "sectarian_civic"):
+            p = DS.position(party_id, dim, on=house.date)
+            assert p is not None, (year, party_id, dim)
+            assert p.source and p.notes, (party_id, dim)
+
+
+def test_dated_positions_record_changes() -> None:
+    # Basra governor al-Eidani asked for a Basra region (2018, 2021), rejected it from March 2024
+    assert DS.position("tasmim", "federalism", on="2022-10-27").value == 6
+    assert DS.position("tasmim", "federalism", on="2025-11-11").value == 3
+    # Azm: Khanjar's federalist list in 2021, Samarrai's anti-region Azm in 2025
+    assert DS.position("azm", "federalism", on="2022-01-09").value == 7
+    assert DS.position("azm", "federalism", on="2025-12-29").value == 2
