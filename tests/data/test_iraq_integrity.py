@@ -352,6 +352,8 @@ def test_2025_house_has_no_unknown_family_and_no_placeholder_name() -> None:
     # the Kurdish total (56) that Shafaq's monitors' table and musingsoniraq give
     kurdish = sum(s for p, s in house.seats.items() if DS.party(p).family == "kurdish")
     assert kurdish == 56
+
+
 @pytest.mark.parametrize("year", ["2021", "2025"])
 def test_every_party_with_three_seats_has_the_four_main_positions(year: str) -> None:
     house = DS.parliament(election=year)
