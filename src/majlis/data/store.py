@@ -24,10 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
 from majlis.data._csv import COLUMNS, dataset_from_tables, dataset_to_tables
+from majlis.data.scenarios import Scenario
 from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError, ValidationError
 from majlis.model import Dataset
 
@@ -127,6 +129,17 @@ class Store:
             self.tables[table] = sa.Table(
                 f"ds_{table}", self.meta, *cols, sa.PrimaryKeyConstraint("dataset", "row")
             )
+        # what-if scenarios (majlis.data.scenarios), saved as JSON documents with a random id
+        self.scenarios = sa.Table(
+            "scenarios",
+            self.meta,
+            sa.Column("id", sa.String(32), primary_key=True),
+            sa.Column("dataset", sa.String(100), nullable=False, index=True),
+            sa.Column("title", sa.Text, nullable=False),
+            sa.Column("doc", sa.Text, nullable=False),
+            sa.Column("created_at", sa.String(40), nullable=False),
+            sa.Column("updated_at", sa.String(40), nullable=False),
+        )
         try:
             self.meta.create_all(self.engine)
         except sa.exc.OperationalError as exc:  # unreachable server, locked or unreadable file
@@ -213,9 +226,139 @@ class Store:
         if not n:
             raise UnknownIdError(f"no dataset {name!r} in the store")
 
+    # ------------------------------------------------------------------ scenarios
+    def _scenario_tx(self, what: str) -> Any:
+        """A transaction whose connection failures are :class:`StoreUnavailableError`."""
+        return _Guard(self, what)
+
+    def save_scenario(self, scenario: Scenario) -> str:
+        """Save a new scenario; returns its id (12 URL-safe characters, unguessable).
+
+        >>> import tempfile
+        >>> store = Store(f"sqlite:///{tempfile.mkdtemp()}/example.sqlite3")
+        >>> sid = store.save_scenario(Scenario(title="What if"))
+        >>> store.load_scenario(sid).title, len(sid)
+        ('What if', 12)
+        """
+        sid = secrets.token_urlsafe(9)
+        now = _now()
+        with self._scenario_tx("save the scenario") as con:
+            con.execute(
+                self._sa.insert(self.scenarios).values(
+                    id=sid,
+                    dataset=scenario.dataset,
+                    title=scenario.title,
+                    doc=json.dumps(scenario.to_dict(), ensure_ascii=False),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return sid
+
+    def load_scenario(self, sid: str) -> Scenario:
+        """The scenario saved under ``sid`` (:class:`UnknownIdError` if none)."""
+        row = self._scenario_row(sid)
+        return Scenario.from_dict(json.loads(row["doc"]))
+
+    def scenario_record(self, sid: str) -> dict[str, Any]:
+        """``{"id", "created", "updated", "scenario"}`` of a saved scenario."""
+        row = self._scenario_row(sid)
+        return {
+            "id": row["id"],
+            "created": row["created_at"],
+            "updated": row["updated_at"],
+            "scenario": Scenario.from_dict(json.loads(row["doc"])).to_dict(),
+        }
+
+    def _scenario_row(self, sid: str) -> Any:
+        sa = self._sa
+        with self._scenario_tx("read the scenario") as con:
+            row = (
+                con.execute(sa.select(self.scenarios).where(self.scenarios.c.id == str(sid)[:32]))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise UnknownIdError(f"no scenario {sid!r}")
+        return row
+
+    def replace_scenario(self, sid: str, scenario: Scenario) -> None:
+        """Replace a saved scenario's document (:class:`UnknownIdError` if none)."""
+        sa = self._sa
+        with self._scenario_tx("change the scenario") as con:
+            n = con.execute(
+                sa.update(self.scenarios)
+                .where(self.scenarios.c.id == str(sid)[:32])
+                .values(
+                    dataset=scenario.dataset,
+                    title=scenario.title,
+                    doc=json.dumps(scenario.to_dict(), ensure_ascii=False),
+                    updated_at=_now(),
+                )
+            ).rowcount
+        if not n:
+            raise UnknownIdError(f"no scenario {sid!r}")
+
+    def delete_scenario(self, sid: str) -> None:
+        """Delete a saved scenario (:class:`UnknownIdError` if none)."""
+        sa = self._sa
+        with self._scenario_tx("delete the scenario") as con:
+            n = con.execute(
+                sa.delete(self.scenarios).where(self.scenarios.c.id == str(sid)[:32])
+            ).rowcount
+        if not n:
+            raise UnknownIdError(f"no scenario {sid!r}")
+
+    def scenario_list(self, limit: int = 50) -> list[dict[str, str]]:
+        """The newest saved scenarios (``id``, ``title``, ``dataset``, ``updated``), at most ``limit``."""
+        sa = self._sa
+        t = self.scenarios
+        with self._scenario_tx("list the scenarios") as con:
+            rows = con.execute(
+                sa.select(t.c.id, t.c.title, t.c.dataset, t.c.updated_at)
+                .order_by(t.c.updated_at.desc(), t.c.id)
+                .limit(max(0, min(int(limit), 1000)))
+            ).all()
+        return [{"id": r[0], "title": r[1], "dataset": r[2], "updated": r[3]} for r in rows]
+
     def drop_all(self) -> None:
         """Drop every table of the store (tests use this to clean a shared server)."""
         self.meta.drop_all(self.engine)
+
+
+class _Guard:
+    """``with store._scenario_tx(what) as con``: a transaction; an unreachable database is a
+    :class:`StoreUnavailableError`, another database error a :class:`StoreError`."""
+
+    def __init__(self, store: Store, what: str) -> None:
+        self.store = store
+        self.what = what
+        self.ctx: Any = None
+
+    def __enter__(self) -> Any:
+        sa = self.store._sa
+        try:
+            self.ctx = self.store.engine.begin()
+            return self.ctx.__enter__()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            raise StoreUnavailableError(f"could not {self.what}: {_first_line(exc)}") from None
+
+    def __exit__(self, *exc_info: Any) -> bool:
+        sa = self.store._sa
+        try:
+            self.ctx.__exit__(*exc_info)
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+            raise StoreUnavailableError(f"could not {self.what}: {_first_line(exc)}") from None
+        err = exc_info[1]
+        if isinstance(err, (sa.exc.OperationalError, sa.exc.InterfaceError)):
+            raise StoreUnavailableError(f"could not {self.what}: {_first_line(err)}") from None
+        if isinstance(err, sa.exc.SQLAlchemyError):
+            raise StoreError(f"could not {self.what}: {_first_line(err)}") from None
+        return False
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def _sqlite_pragmas(dbapi_con: Any, _record: Any) -> None:

@@ -6,16 +6,24 @@ library reports); this module orders, names and draws them.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
+from majlis.games import game_from_parliament, minimal_winning_coalitions, power_report
 from majlis.model import Dataset, Parliament, parse_date
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator, local_name
 
 __all__ = [
     "FAMILY_ORDER",
+    "MWC_SHOWN",
+    "coalition_members",
+    "coalition_status",
+    "coalition_view",
     "Seat",
     "house_svg",
     "parliament_at",
@@ -169,3 +177,113 @@ def record_names(ds: Dataset, lang: str) -> dict[str, str]:
     names = {p.id: local_name(p, lang) for p in ds.parties}
     names.update({a.id: local_name(a, lang) for a in ds.alliances})
     return names
+
+
+# ---------------------------------------------------------------------- coalitions
+_POWER_CACHE: OrderedDict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = OrderedDict()
+_POWER_LOCK = threading.Lock()
+_POWER_CACHE_SIZE = 64
+
+#: How many minimal winning coalitions the builder lists.
+MWC_SHOWN = 8
+
+
+def _power_report(house: Parliament, alliance_id: str, quota: int) -> dict[str, Any]:
+    """:func:`majlis.games.power_report` of a house, remembered for the last few houses asked."""
+    key = (
+        id(house.dataset),
+        house.election.id,
+        house.date,
+        tuple(house.seats.items()),
+        alliance_id,
+        quota,
+    )
+    with _POWER_LOCK:
+        hit = _POWER_CACHE.get(key)
+        if hit is not None:
+            _POWER_CACHE.move_to_end(key)
+            return hit[1]
+    report = power_report(house, alliance_id=alliance_id, quotas=[quota])
+    with _POWER_LOCK:
+        # the dataset is kept with its report so that its id is not reused while cached
+        _POWER_CACHE[key] = (house.dataset, report)
+        while len(_POWER_CACHE) > _POWER_CACHE_SIZE:
+            _POWER_CACHE.popitem(last=False)
+    return report
+
+
+def coalition_members(house: Parliament, ids: Iterable[str]) -> list[str]:
+    """Party ids of a coalition given by parties and alliances, those holding seats, in house order."""
+    chosen: set[str] = set()
+    for i in ids:
+        if house.dataset.is_alliance(i):
+            chosen.update(house.alliance_members(i))
+        else:
+            house.dataset.party(i)
+            chosen.add(i)
+    return [p for p in house.seats if p in chosen]
+
+
+def coalition_status(house: Parliament, seats: int) -> str:
+    """``"two_thirds"``, ``"majority"``, ``"blocking"`` (a blocking third), ``"short"`` or ``"empty"``."""
+    if seats <= 0:
+        return "empty"
+    if seats >= house.two_thirds:
+        return "two_thirds"
+    if seats >= house.majority:
+        return "majority"
+    if seats >= house.blocking_third:
+        return "blocking"
+    return "short"
+
+
+def coalition_view(house: Parliament, scenario: Any) -> dict[str, Any]:
+    """The coalition builder's numbers for a house and a scenario's coalition, union and quota.
+
+    Seats and thresholds from the house; each member's Banzhaf and Shapley–Shubik index (and,
+    with a union, Owen and Banzhaf–Owen) from :func:`majlis.games.power_report` at the chosen
+    quota; minimal winning coalitions of parties containing the selection from
+    :func:`majlis.games.minimal_winning_coalitions` (independent MPs left out, the first
+    :data:`MWC_SHOWN` by seats).
+    """
+    members = coalition_members(house, scenario.coalition)
+    seats = house.seats_of(members) if members else 0
+    quota = house.two_thirds if scenario.votes.get("quota") == "two_thirds" else house.majority
+    union = scenario.union
+    alliances = house.alliances()
+    aid = union or next(
+        (a.id for a in alliances if a.id == "cf"), alliances[0].id if alliances else None
+    )
+    indices = ["banzhaf", "shapley_shubik"] + (["owen", "banzhaf_owen"] if union else [])
+    power: list[dict[str, Any]] = []
+    if members and aid is not None:
+        report = _power_report(house, aid, quota)
+        by_id = {p["id"]: p for p in report["parties"]}
+        for pid in members:
+            p = by_id[pid]
+            row = {"id": pid, "seats": p["seats"]}
+            row.update({k: p["power"][quota][k] for k in indices})
+            power.append(row)
+    game = game_from_parliament(house, quota)
+    ids = house.player_ids()
+    chosen = set(members)
+    include = [i for i, pid in enumerate(ids) if pid in chosen]
+    exclude = [
+        i for i, pid in enumerate(ids) if pid not in chosen and house.party(pid).independents
+    ]
+    mwc: list[dict[str, Any]] = []
+    if members:
+        found = minimal_winning_coalitions(game, include=include, exclude=exclude)
+        for coalition in islice(found, MWC_SHOWN):
+            parties = list(dict.fromkeys(ids[i] for i in coalition))
+            mwc.append({"parties": parties, "seats": house.seats_of(parties)})
+    return {
+        "members": members,
+        "seats": seats,
+        "quota": quota,
+        "status": coalition_status(house, seats),
+        "union": union,
+        "indices": indices,
+        "power": power,
+        "minimal_winning": mwc,
+    }

@@ -1,7 +1,207 @@
-"""The coalition builder (``/coalitions``) and ``/api/coalitions``, ``/api/power``."""
+"""The coalition builder (``/coalitions``) and its JSON twin ``/api/coalitions``.
+
+The page's whole state is in its URL: the house (``date`` or ``election``), the coalition
+(``party``, repeated), the a priori union (``union``), the quota examined (``quota``) and any
+what-if changes (``seats=party:n``, ``join=alliance:member``, ``leave=alliance:member``), so a
+view can be shared as a link or saved as a scenario (:mod:`majlis.web.routes.scenarios`).
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from majlis.data.scenarios import Scenario
+from majlis.errors import ValidationError
+from majlis.web.i18n import Translator
+from majlis.web.render import render
+from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
+from majlis.web.views import coalition_view, house_svg, record_names, seating
 
 router = APIRouter()
+
+MAX_LIST = 500
+
+PartyQ = Annotated[
+    list[str],
+    Query(description="A party (or alliance) in the coalition; repeat it.", max_length=MAX_LIST),
+]
+UnionQ = Annotated[
+    str | None,
+    Query(
+        description="An alliance treated as an a priori union (Owen, Banzhaf–Owen), e.g. cf.",
+        max_length=100,
+    ),
+]
+QuotaQ = Annotated[
+    str | None,
+    Query(description="The quota examined: 'majority' (default) or 'two_thirds'.", max_length=20),
+]
+SeatsQ = Annotated[
+    list[str],
+    Query(
+        description="What-if: give a party this many seats, 'party:n'; repeat it.",
+        max_length=MAX_LIST,
+    ),
+]
+JoinQ = Annotated[
+    list[str],
+    Query(
+        description="What-if: 'alliance:member' joins the alliance that day; repeat it.",
+        max_length=MAX_LIST,
+    ),
+]
+LeaveQ = Annotated[
+    list[str],
+    Query(
+        description="What-if: 'alliance:member' leaves the alliance that day; repeat it.",
+        max_length=MAX_LIST,
+    ),
+]
+
+
+def scenario_from_query(
+    date: str | None,
+    election: str | None,
+    party: list[str],
+    union: str | None,
+    quota: str | None,
+    seats: list[str],
+    join: list[str],
+    leave: list[str],
+    title: str = "coalition",
+) -> Scenario:
+    """The scenario a coalition URL describes (validated by :meth:`Scenario.from_dict`)."""
+    changed: dict[str, str] = {}
+    for item in seats:
+        name, sep, n = item.rpartition(":")
+        if not sep or not name:
+            raise ValidationError(f"seats must look like 'party:12', got {item!r}")
+        changed[name] = n
+    if quota not in (None, "", "majority", "two_thirds"):
+        raise ValidationError(f"quota must be 'majority' or 'two_thirds', got {quota!r}")
+    return Scenario.from_dict(
+        {
+            "title": title,
+            "date": date or None,
+            "election": election or None,
+            "coalition": [p for p in party if p],
+            "union": union or None,
+            "seats": changed,
+            "join": join,
+            "leave": leave,
+            "votes": {"quota": quota} if quota else {},
+        }
+    )
+
+
+def scenario_query(s: Scenario) -> list[tuple[str, str]]:
+    """The query parameters of the coalition page showing scenario ``s``."""
+    items: list[tuple[str, str]] = []
+    if s.date:
+        items.append(("date", s.date))
+    if s.election:
+        items.append(("election", s.election))
+    items += [("party", p) for p in s.coalition]
+    if s.union:
+        items.append(("union", s.union))
+    if s.votes.get("quota"):
+        items.append(("quota", str(s.votes["quota"])))
+    items += [("seats", f"{p}:{n}") for p, n in s.seats.items()]
+    items += [("join", f"{a}:{m}") for a, m in s.join]
+    items += [("leave", f"{a}:{m}") for a, m in s.leave]
+    return items
+
+
+def coalition_page(
+    request: Request,
+    ds: Any,
+    scenario: Scenario,
+    lang: str | None,
+    extra: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    """Render the coalition builder for ``scenario`` (also used by ``/s/<id>``)."""
+    t = Translator(lang)
+    house = scenario.parliament(ds)
+    view = coalition_view(house, scenario)
+    seats = seating(house, t.lang, first=view["members"])
+    from urllib.parse import urlencode
+
+    context = {
+        "ds": ds,
+        "house": house.to_dict(),
+        "parl": house,
+        "view": view,
+        "seats": seats,
+        "svg": house_svg(house, t, seats, selected=view["members"]),
+        "names": record_names(house.dataset, t.lang),
+        "scenario": scenario,
+        "elections": ds.elections,
+        "alliances": house.alliances(),
+        "state": urlencode(scenario_query(scenario)),
+        **(extra or {}),
+    }
+    return render(request, "pages/coalitions.html", "partials/coalition.html", context)
+
+
+@router.get(
+    "/coalitions", response_class=HTMLResponse, summary="Coalition builder (page)", tags=["pages"]
+)
+def coalitions_page(
+    request: Request,
+    ds: DatasetDep,
+    date: DateQ = None,
+    election: ElectionQ = None,
+    party: PartyQ = [],  # noqa: B006 - FastAPI copies defaults
+    union: UnionQ = None,
+    quota: QuotaQ = None,
+    seats: SeatsQ = [],  # noqa: B006
+    join: JoinQ = [],  # noqa: B006
+    leave: LeaveQ = [],  # noqa: B006
+    lang: LangQ = None,
+) -> HTMLResponse:
+    s = scenario_from_query(date, election, party, union, quota, seats, join, leave)
+    return coalition_page(request, ds, s, lang)
+
+
+@router.get(
+    "/api/coalitions",
+    summary="A coalition: seats, thresholds, power, minimal winning coalitions (JSON)",
+    tags=["api"],
+)
+def api_coalitions(
+    ds: DatasetDep,
+    date: DateQ = None,
+    election: ElectionQ = None,
+    party: PartyQ = [],  # noqa: B006
+    union: UnionQ = None,
+    quota: QuotaQ = None,
+    seats: SeatsQ = [],  # noqa: B006
+    join: JoinQ = [],  # noqa: B006
+    leave: LeaveQ = [],  # noqa: B006
+) -> dict[str, Any]:
+    """The coalition builder's numbers: exact fractions as ``"p/q"`` strings."""
+    s = scenario_from_query(date, election, party, union, quota, seats, join, leave)
+    house = s.parliament(ds)
+    view = coalition_view(house, s)
+    return {
+        "date": house.date.isoformat(),
+        "election": house.election.id,
+        "members": view["members"],
+        "seats": view["seats"],
+        "quota": view["quota"],
+        "majority": house.majority,
+        "two_thirds": house.two_thirds,
+        "blocking_third": house.blocking_third,
+        "status": view["status"],
+        "to_majority": house.majority - view["seats"],
+        "to_two_thirds": house.two_thirds - view["seats"],
+        "union": view["union"],
+        "power": [
+            {**row, **{k: str(v) for k, v in row.items() if k in view["indices"]}}
+            for row in view["power"]
+        ],
+        "minimal_winning": view["minimal_winning"],
+    }
