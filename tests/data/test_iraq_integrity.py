@@ -125,14 +125,23 @@ def test_framework_members_predecessor_leaders_and_rivals() -> None:
     for rival in ["sadrist", "kdp", "puk", "taqaddum", "azm"]:
         DS.party(rival)
     assert DS.alliance("save-the-homeland").kind == "coalition"
-    stl = DS.parliament(date="2022-04-01")
+    # Save the Homeland on the day it was announced (Siyada incl. Azm and Jamaheer), and after
+    # Azm defected for the boycott of 26 Mar 2022 (musingsoniraq; Asharq al-Awsat)
+    stl = DS.parliament(date="2022-03-23")
     assert set(stl.alliance_members("save-the-homeland")) == {
         "sadrist",
         "kdp",
         "taqaddum",
         "azm",
         "masses",
-    }  # Siyada incl. Jamaheer
+    }
+    stl = DS.parliament(date="2022-04-01")
+    assert set(stl.alliance_members("save-the-homeland")) == {
+        "sadrist",
+        "kdp",
+        "taqaddum",
+        "masses",
+    }
 
 
 def test_every_row_has_a_source() -> None:

@@ -162,10 +162,105 @@ def test_cabinet_posts_name_parties_that_sit_in_the_house() -> None:
             assert p.component in ("shia", "sunni", "kurdish", "minority", "independent"), p
 
 
-def test_the_prime_ministers_party_is_in_the_coalition_that_voted_the_cabinet_in() -> None:
+def test_the_coalitions_that_voted_the_cabinets_in() -> None:
     for cab in DS.cabinets:
         assert cab.start is not None and cab.coalition
-        house = DS.parliament(date=cab.start)
         assert DS.alliance(cab.coalition).active(cab.start)
-        assert cab.party in house.alliance_members(cab.coalition), cab.id
-        assert house.alliance_seats(cab.coalition) >= house.majority, cab.id
+    sudani = DS.cabinet("sudani-2022")
+    house = DS.parliament(date=sudani.start)
+    assert sudani.party in house.alliance_members("sac")
+    assert house.alliance_seats("sac") >= house.majority
+    # Zaidi has no party; the only sourced member of the coalition behind him is the Framework
+    zaidi = DS.cabinet("zaidi-2026")
+    assert zaidi.party == "" and zaidi.coalition == "zaidi-2026"
+    house = DS.parliament(date=zaidi.start)
+    assert house.alliance_seats("zaidi-2026") == house.alliance_seats("cf")
+    assert "ESTIMATED" in DS.alliance("zaidi-2026").notes  # a lower bound, said so
+
+
+def test_zaidi_cabinet_as_reported() -> None:
+    # 27 Apr 2026 designation; 14 May 2026 confidence with 14 of 23 ministries filled, Defence
+    # and Interior vacant (doc.surf; hathalyoum; rbtfl)
+    cab = DS.cabinet("zaidi-2026")
+    assert (cab.designated, cab.start, cab.end) == (
+        dt.date(2026, 4, 27),
+        dt.date(2026, 5, 14),
+        None,
+    )
+    assert cab.ministries == 23 and "14 of 23" in cab.notes
+    assert DS.cabinet("sudani-2022").end == cab.start  # caretaker until the next confidence vote
+    assert DS.cabinet_on("2026-05-13").id == "sudani-2022" and DS.cabinet_on("2026-05-14") == cab
+    posts = DS.cabinet_posts("zaidi-2026", on="2026-05-14")
+    vacant = {p.post for p in posts if not p.filled}
+    assert vacant == {"Defence", "Interior"}
+    assert len(vacant) <= 23 - 14  # at most the 9 reported vacancies are itemised
+    (pm,) = [p for p in posts if p.kind == "prime-minister"]
+    assert pm.holder == cab.prime_minister and pm.party == ""
+
+
+# ---------------------------------------------------------------------- the house between elections
+def test_azm_leaves_siyada_and_sits_with_the_framework_from_march_2022() -> None:
+    (m,) = [m for m in DS.memberships if m.alliance == "siyada-2022" and m.member == "azm"]
+    assert m.end == dt.date(2022, 3, 26) and "DISPUTED" in m.notes
+    before, after = DS.parliament(date="2022-03-25"), DS.parliament(date="2022-03-26")
+    assert "azm" in before.alliance_members("save-the-homeland")
+    assert "azm" not in after.alliance_members("save-the-homeland")
+    allies = {r.subject for r in DS.relations_on("2022-03-26", kind="ally") if r.object == "cf"}
+    assert allies == {"azm", "kurdistan-alliance"}
+    # the Framework's list of 126 boycotting MPs (Shafaq, 26 Mar 2022) against the Framework and
+    # its allies: 94 + PUK's Kurdistan Alliance 17 + Azm 14 = 125, one short (KIU/Komal not modelled)
+    blocking = after.alliance_seats("cf") + sum(after.seats[a] for a in allies)
+    assert blocking == 94 + 17 + 14 == 125
+    t = DS.tally("2022-03-26", "session")
+    assert t.value("absent") == 126 and t.value("present") == 202
+    assert t.value("absent") - blocking == 1
+    assert t.value("present") + t.value("absent") <= 329
+
+
+def test_framework_total_after_june_2022_against_the_press_about_130() -> None:
+    # press: the Framework had 88 MPs with independents on 9 Jan 2022 (Al-Ghadeer/Shafaq), 94 on
+    # 21 Feb 2022 (Shafaq), 'about 130' after the Sadrists left (GlobalSecurity; Shafaq explainer)
+    assert DS.parliament(date="2022-02-20").alliance_seats("cf") == 61  # member lists alone
+    assert DS.parliament(date="2022-02-21").alliance_seats("cf") == 94
+    # independently of the loader: the sourced seat changes of 23 Jun 2022 for the Framework's lists
+    gains = {
+        r["party"]: int(r["delta"])
+        for r in csv_rows("seat_changes")
+        if r["event"] == "2022-06-23"
+        and r["party"] in ("fatah", "nsf", "sol", "huqooq", "aqd", "minhaj")
+    }
+    assert gains == {"fatah": 12, "nsf": 10, "sol": 6, "huqooq": 1, "aqd": 4, "minhaj": 3}
+    july = DS.parliament(date="2022-07-01")
+    assert july.alliance_seats("cf") == 94 + sum(gains.values()) == 130
+    # Al Jazeera (Oct 2022) gives 138; the data has 132 once Sudani's Furatain (2) joined on 25 Jul
+    assert DS.parliament(date="2022-10-27").alliance_seats("cf") == 132
+    assert (
+        "independents-cf" in july.alliance_members("cf")
+        and july.party("independents-cf").independents
+    )
+
+
+def test_replacements_of_june_2022_attributed_where_sources_allow() -> None:
+    june = {c.party: c.delta for ev in DS.events if ev.id == "2022-06-23" for c in ev.seat_changes}
+    assert sum(june.values()) == 64 and june["unattributed-2022"] == 7
+    for party in ("aqd", "minhaj", "qadimoun", "furatain", "taqaddum"):
+        assert june[party] > 0, party
+
+
+def test_missing_events_are_recorded() -> None:
+    by_id = {ev.id: ev for ev in DS.events}
+    for eid, category in [
+        ("2021-12-25", "negotiation"),
+        ("2022-02-13", "court"),
+        ("2022-03-01", "court"),
+        ("2026-02-12", "court"),
+        ("2026-02-09-2", "replacement"),
+    ]:
+        assert by_id[eid].category == category and by_id[eid].source, eid
+
+
+def test_national_fortitude_and_hikma_notes() -> None:
+    grouping = DS.alliance("national-stability")
+    assert "Thabat" in grouping.name and "shafaq.com" in grouping.source
+    (hikma,) = [m for m in DS.memberships if m.alliance == "cf" and m.member == "hikma"]
+    assert "CONFLICT" in hikma.notes and "CF-forms-committees" in hikma.source

@@ -29,7 +29,8 @@ The format (documented in the README, section "Dataset format"):
 ``tallies.csv``
     event, item, round, measure, subject, count, source, notes
 ``cabinets.csv``
-    id, name, prime_minister, prime_minister_ar, party, coalition, designated, start, end, source, notes
+    id, name, prime_minister, prime_minister_ar, party, coalition, designated, start, end, ministries,
+    source, notes
 ``cabinet_posts.csv``
     cabinet, post, kind, holder, holder_ar, party, affiliation, component, start, end, status, source,
     notes
@@ -158,6 +159,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "designated",
         "start",
         "end",
+        "ministries",
         "source",
         "notes",
     ),
@@ -456,6 +458,7 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
                     designated=_date(r, "designated", w),
                     start=_date(r, "start", w, required=True),
                     end=_date(r, "end", w),
+                    ministries=_int(r, "ministries", w),
                     source=_s(r, "source"),
                     notes=_s(r, "notes"),
                 ),

@@ -46,6 +46,7 @@ _INT_COLUMNS = {
     "subdistricts",
     "round",
     "count",
+    "ministries",
 }
 _FLOAT_COLUMNS = {"vote_share"}
 

@@ -355,7 +355,10 @@ class Dataset:
                     f"{prev.end or 'open'}, {nxt.id!r} starts {nxt.start}"
                 )
         spans: dict[tuple[str, str], list[CabinetPost]] = defaultdict(list)
+        ministries: dict[str, set[str]] = defaultdict(set)
         for p in self.posts:
+            if p.kind != "prime-minister":
+                ministries[p.cabinet].add(p.post)
             where = f"post {p.post!r} of cabinet {p.cabinet!r}" + (
                 f" from {p.start}" if p.start else ""
             )
@@ -372,6 +375,13 @@ class Dataset:
             if start is not None and end is not None and end <= start:
                 raise ValidationError(f"{where}: starts on or after the cabinet's end ({end})")
             spans[(p.cabinet, p.post)].append(p)
+        for cab_id, names in ministries.items():
+            size = self._cabinet[cab_id].ministries
+            if size is not None and len(names) > size:
+                raise ValidationError(
+                    f"cabinet {cab_id!r}: {len(names)} ministerial posts listed, "
+                    f"more than its {size} ministries"
+                )
         for (cab_id, post), ps in spans.items():
             cab = self._cabinet[cab_id]
             ps.sort(key=lambda p: _post_span(p, cab)[0] or dt.date.min)

@@ -345,7 +345,9 @@ class Cabinet:
 
     ``start`` is the day parliament gave it confidence, ``end`` (exclusive) the day the next
     cabinet did (a caretaker period counts as part of the term). ``designated`` is the day the
-    prime minister was tasked with forming it.
+    prime minister was tasked with forming it. ``ministries`` is the number of ministerial
+    portfolios it was formed with (including any left vacant), where the sources give it: the
+    size of the pie when not every post is itemised.
 
     Examples
     --------
@@ -363,6 +365,7 @@ class Cabinet:
     designated: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    ministries: int | None = None
     source: str = ""
     notes: str = ""
 
@@ -375,6 +378,8 @@ class Cabinet:
         if self.start is None:
             raise ValidationError(f"{owner}: start (the confidence vote) is required")
         _check_span(self.start, self.end, owner)
+        if self.ministries is not None and self.ministries < 1:
+            raise ValidationError(f"{owner}: ministries must be 1 or more, got {self.ministries}")
         if self.designated is not None and self.designated > self.start:
             raise ValidationError(
                 f"{owner}: designated {self.designated} after its confidence vote {self.start}"
@@ -396,6 +401,7 @@ class Cabinet:
             "designated": self.designated.isoformat() if self.designated else None,
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
+            "ministries": self.ministries,
             "source": self.source,
             "notes": self.notes,
         }
