@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from majlis.electoral import allocate_seats
@@ -17,7 +17,7 @@ from majlis.electoral.margins import (
     votes_to_lose,
     votes_to_transfer,
 )
-from majlis.errors import UnknownIdError, ValidationError
+from majlis.errors import InfeasibleQuotaError, UnknownIdError, ValidationError
 
 DIVISORS = ["dhondt", "sainte-lague", "imperiali", "danish", "huntington-hill", "adams"]
 
@@ -55,14 +55,73 @@ def test_errors():
 small_votes = st.lists(st.integers(0, 60), min_size=2, max_size=4).filter(lambda v: sum(v) > 0)
 
 
-def _scan_gain(votes, seats, x, method, first, tb):
-    base = allocate_seats(votes, seats, method, first_divisor=first, tie_break=tb)[x]
+THRESHOLDS = [None, Fraction(1, 10), Fraction(1, 4)]
+
+
+def _seats(votes, seats, method, first=None, tb="votes", th=None):
+    """The seat table's allocation; nobody passing the threshold (or no votes) is no seat."""
+    if not any(votes):
+        return [0] * len(votes)
+    try:
+        return allocate_seats(votes, seats, method, first_divisor=first, tie_break=tb, threshold=th)
+    except InfeasibleQuotaError:
+        return [0] * len(votes)
+
+
+def _scan_gain(votes, seats, x, method, first, tb, th):
+    base = _seats(votes, seats, method, first, tb, th)[x]
     for e in range(1, 5000):
         v = list(votes)
         v[x] += e
-        if allocate_seats(v, seats, method, first_divisor=first, tie_break=tb)[x] > base:
+        if _seats(v, seats, method, first, tb, th)[x] > base:
             return e
     return None
+
+
+def _starts(votes, seats, method, first, th) -> bool:
+    try:
+        allocate_seats(votes, seats, method, first_divisor=first, threshold=th)
+    except InfeasibleQuotaError:
+        return False
+    return True
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    small_votes,
+    st.integers(1, 8),
+    st.sampled_from(DIVISORS),
+    st.sampled_from(["votes", "order"]),
+    st.sampled_from(THRESHOLDS),
+    st.data(),
+)
+def test_gain_and_lose_match_scans(votes, seats, method, tb, th, data):
+    first = Fraction(17, 10) if method == "sainte-lague" else None
+    assume(_starts(votes, seats, method, first, th))
+    x = data.draw(st.integers(0, len(votes) - 1))
+    table = _seats(votes, seats, method, first, tb, th)
+    fm = flip_margins(votes, seats, method, first_divisor=first, tie_break=tb, threshold=th)
+    # the flip table starts from the seat table's result
+    assert [m.seats for m in fm.lists] == table
+    base = table[x]
+    gain = votes_to_gain(votes, seats, x, method, first_divisor=first, tie_break=tb, threshold=th)
+    assert gain == fm.lists[x].votes_to_gain
+    if base == seats:
+        assert gain is None
+    else:
+        assert gain == _scan_gain(votes, seats, x, method, first, tb, th)
+    lose = votes_to_lose(votes, seats, x, method, first_divisor=first, tie_break=tb, threshold=th)
+    assert lose == fm.lists[x].votes_to_lose
+    if base == 0:
+        assert lose is None
+    else:
+
+        def seats_with(w):
+            v = [*votes[:x], w, *votes[x + 1 :]]
+            return _seats(v, seats, method, first, tb, th)[x]
+
+        scan = next(loss for loss in range(1, votes[x] + 1) if seats_with(votes[x] - loss) < base)
+        assert lose == scan
 
 
 @settings(max_examples=80, deadline=None)
@@ -70,48 +129,42 @@ def _scan_gain(votes, seats, x, method, first, tb):
     small_votes,
     st.integers(1, 8),
     st.sampled_from(DIVISORS),
-    st.sampled_from(["votes", "order"]),
+    st.sampled_from(THRESHOLDS),
     st.data(),
 )
-def test_gain_and_lose_match_scans(votes, seats, method, tb, data):
-    first = Fraction(17, 10) if method == "sainte-lague" else None
-    x = data.draw(st.integers(0, len(votes) - 1))
-    base = allocate_seats(votes, seats, method, first_divisor=first, tie_break=tb)[x]
-    gain = votes_to_gain(votes, seats, x, method, first_divisor=first, tie_break=tb)
-    if base == seats:
-        assert gain is None
-    else:
-        assert gain == _scan_gain(votes, seats, x, method, first, tb)
-    lose = votes_to_lose(votes, seats, x, method, first_divisor=first, tie_break=tb)
-    if base == 0:
-        assert lose is None
-    else:
-
-        def seats_with(w):
-            v = [*votes[:x], w, *votes[x + 1 :]]
-            if not any(v):
-                return 0  # nobody has votes left: certainly no seat
-            return allocate_seats(v, seats, method, first_divisor=first, tie_break=tb)[x]
-
-        scan = next(loss for loss in range(1, votes[x] + 1) if seats_with(votes[x] - loss) < base)
-        assert lose == scan
-
-
-@settings(max_examples=60, deadline=None)
-@given(small_votes, st.integers(1, 8), st.sampled_from(DIVISORS), st.data())
-def test_transfer_matches_scan(votes, seats, method, data):
+def test_transfer_matches_scan(votes, seats, method, th, data):
+    assume(_starts(votes, seats, method, None, th))
     x = data.draw(st.integers(0, len(votes) - 1))
     y = data.draw(st.integers(0, len(votes) - 1).filter(lambda j: j != x))
-    base = allocate_seats(votes, seats, method)[y]
+    base = _seats(votes, seats, method, th=th)[y]
     scan = None
     for t in range(1, votes[x] + 1):
         v = list(votes)
         v[x] -= t
         v[y] += t
-        if allocate_seats(v, seats, method)[y] > base:
+        if _seats(v, seats, method, th=th)[y] > base:
             scan = t
             break
-    assert votes_to_transfer(votes, seats, x, y, method) == scan
+    assert votes_to_transfer(votes, seats, x, y, method, threshold=th) == scan
+
+
+def test_threshold_example_from_the_seat_table() -> None:
+    # Sainte-Laguë, 12 seats, A 1000, B 600, C 80, threshold 5%: C (80/1680 = 4.8%) is out and
+    # the seats are A 8 (1000/1..15, the 12th seat A's 66.7 ties B's 600/9 and goes to A, more
+    # votes) and B 4 (600, 200, 120, 85.7). C passes at w >= 0.05 (1600 + w), i.e. w >= 85
+    # (84/1684 = 4.99%), and then its 85 beats A's 76.9: 5 more votes win C a seat.
+    v = {"A": 1000, "B": 600, "C": 80}
+    opts = dict(threshold=0.05)
+    assert allocate_seats(v, 12, "sainte-lague", **opts) == {"A": 8, "B": 4, "C": 0}
+    fm = flip_margins(v, 12, "sainte-lague", **opts)
+    assert [(m.list, m.seats) for m in fm.lists] == [("A", 8), ("B", 4), ("C", 0)]
+    assert fm.lists[2].votes_to_gain == 5 and fm.lists[2].votes_to_lose is None
+    assert fm.next_seat.list == "B" and fm.to_dict()["threshold"] == "1/20"  # C is not in the race
+    # C with 100 votes (5.9%) holds a seat while it passes (w >= 85) and beats the others'
+    # 12th entry, A's 1000/15 = 66.7: the threshold binds first, so it loses the seat at 84.
+    v = {"A": 1000, "B": 600, "C": 100}
+    assert votes_to_lose(v, 12, "C", "sainte-lague", **opts) == 16
+    assert votes_to_lose(v, 12, "C", "sainte-lague") == 34  # no threshold: 66 < 66.7
 
 
 def test_flip_margins_table_and_dict():

@@ -280,3 +280,45 @@ def test_numpy_scalars_and_non_finite_votes():
     for bad in (float("nan"), float("inf"), 2.5):
         with pytest.raises(ValidationError):
             allocate_seats([bad, 3], 2)
+
+
+# Large houses: divisor methods start from a quota estimate (time grows with lists, not seats)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 40), min_size=1, max_size=6).filter(any),
+    st.integers(2049, 4000),
+    st.sampled_from(DIVISORS),
+    st.sampled_from(FIRSTS),
+)
+def test_large_houses_agree_with_reference(votes, seats, method, first):
+    # small vote counts make many exact ties at the level where the estimate stops
+    if first is not None and method not in ("sainte-lague", "dhondt"):
+        first = None
+    got = allocate_seats(votes, seats, method, first_divisor=first)
+    assert got == ref_divisor(votes, seats, method, None if first is None else Fraction(first))
+
+
+def test_a_trillion_seats_by_hand():
+    # D'Hondt with 1 and 2 votes: every level gives B twice A's seats, 999,999,999,999 = 3 x 333,333,333,333
+    assert allocate_seats({"A": 1, "B": 2}, 999_999_999_999, "dhondt") == {
+        "A": 333_333_333_333,
+        "B": 666_666_666_666,
+    }
+    # Imperiali (divisors k + 2): A wins ceil(1/L) - 2 seats and B ceil(2/L) - 2 above a level L,
+    # so B = 2 A + 2 at the last seat: 3 A + 2 = 999,999,999,999 has no whole solution and the
+    # last seat goes by the tie rule to B (more votes): A = 333,333,333,332, B = 666,666,666,667
+    assert allocate_seats({"A": 1, "B": 2}, 999_999_999_999, "imperiali") == {
+        "A": 333_333_333_332,
+        "B": 666_666_666_667,
+    }
+
+
+def test_seat_limit_is_documented_and_refused():
+    from majlis.errors import TooLargeError
+    from majlis.limits import MAX_SEATS
+
+    assert allocate_seats([1, 2], MAX_SEATS, "sainte-lague")[1] > 0
+    with pytest.raises(TooLargeError, match="at most 1,000,000,000,000,000 seats"):
+        allocate_seats([1, 2], MAX_SEATS + 1, "dhondt")

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from majlis.errors import InfeasibleQuotaError, ValidationError
+from majlis.limits import MAX_LISTS, MAX_SEATS, check_limit
 
 __all__: list[str] = []
 
@@ -67,6 +68,7 @@ def normalize_votes(votes: Any) -> tuple[list[str] | None, list[int]]:
             values = [_as_int(v, f"list #{i}") for i, v in enumerate(items)]
     if not values:
         raise ValidationError("the vote list is empty: give at least one list with votes")
+    check_limit(len(values), MAX_LISTS, "lists in one district")
     return names, values
 
 
@@ -76,6 +78,7 @@ def check_seats(seats: Any) -> int:
         raise ValidationError(f"seats must be a positive whole number, got {seats!r}")
     if seats < 1:
         raise ValidationError(f"seats must be at least 1, got {seats}")
+    check_limit(int(seats), MAX_SEATS, "seats in one allocation")
     return int(seats)
 
 

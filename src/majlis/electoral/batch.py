@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats, tie_ranks
+from majlis.limits import MAX_SEATS_BATCH, check_limit
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
@@ -309,6 +310,7 @@ def allocate_many(
             out[rows] = allocate_many(v[rows], int(s), method, first_divisor=first_divisor)
         return out
     seats = check_seats(seats)
+    check_limit(seats, MAX_SEATS_BATCH, "seats per row in a batch allocation")
     if info.family == "divisor":
         rule, table = _divisor_table(method, first_divisor, seats)
         return np.concatenate(

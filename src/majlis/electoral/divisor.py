@@ -16,6 +16,7 @@ win a seat.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -51,6 +52,7 @@ class DivisorRule:
     id: str
     power: int
     _fn: Callable[[int], Fraction]
+    _count: Callable[[int, Fraction], int] | None = None
 
     def __call__(self, k: int) -> Fraction:
         """Return ``d(k) ** power`` (a Fraction, 0 meaning an infinite quotient)."""
@@ -63,11 +65,60 @@ class DivisorRule:
             return None if votes > 0 else Fraction(0)
         return Fraction(votes**self.power) / d
 
+    def count_above(self, votes: int, level: Fraction, cap: int) -> int:
+        """How many quotients of a list exceed ``level`` (> 0): its seats if ``level`` were the
+        last winning quotient; at most ``cap``. Closed form for the named rules, else a
+        bisection over ``k`` (quotients never increase with ``k``)."""
+        if votes <= 0:
+            return 0
+        if self._count is not None:
+            return min(self._count(votes, level), cap)
+
+        def above(k: int) -> bool:
+            q = self.quotient(votes, k)
+            return q is None or q > level
+
+        if above(cap - 1):
+            return cap
+        lo, hi = -1, cap - 1  # above(lo) holds (vacuously for -1), above(hi) does not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if above(mid):
+                lo = mid
+            else:
+                hi = mid
+        return hi
+
 
 def _linear(a: int, b: int, first: Fraction | None) -> Callable[[int], Fraction]:
     if first is None:
         return lambda k: Fraction(a * k + b)
     return lambda k: first if k == 0 else Fraction(a * k + b)
+
+
+def _linear_count(a: int, b: int, first: Fraction | None) -> Callable[[int, Fraction], int]:
+    """Quotients ``v / d(k) > level``, i.e. ``d(k) < v / level``, for ``d(k) = a k + b`` (k >= 1)."""
+    d0 = Fraction(b) if first is None else first
+
+    def count(votes: int, level: Fraction) -> int:
+        x = Fraction(votes) / level
+        if d0 >= x:
+            return 0
+        m = (x - b) / a  # k >= 1 counts while k < m
+        return 1 + max(0, -((-m.numerator) // m.denominator) - 1)
+
+    return count
+
+
+def _hh_count(votes: int, level: Fraction) -> int:
+    """Huntington–Hill: quotients ``v**2 / (k (k + 1)) > level``, i.e. ``k (k + 1) < v**2 / level``."""
+    x = Fraction(votes * votes) / level
+    k = math.isqrt(x.numerator // x.denominator)
+    while k > 0 and k * (k + 1) >= x:
+        k -= 1
+    while (k + 1) * (k + 2) < x:
+        k += 1
+    return k + 1  # k = 0 (an infinite quotient) always counts
 
 
 _LINEAR = {  # id -> (a, b): d(k) = a k + b
@@ -103,7 +154,7 @@ def divisor_rule(method: str, first_divisor: Any = None) -> DivisorRule:
             raise ValidationError(
                 "first_divisor does not apply to huntington-hill (its first divisor is 0)"
             )
-        return DivisorRule(method, 2, lambda k: Fraction(k * (k + 1)))
+        return DivisorRule(method, 2, lambda k: Fraction(k * (k + 1)), _hh_count)
     if method not in _LINEAR:
         raise UnknownMethodError(
             f"unknown divisor method {method!r}: use one of {', '.join(sorted(DIVISOR_RULES))}"
@@ -118,7 +169,7 @@ def divisor_rule(method: str, first_divisor: Any = None) -> DivisorRule:
             raise ValidationError(
                 f"first_divisor must be greater than 0 and at most {a + b} for {method}, got {first_divisor}"
             )
-    return DivisorRule(method, 1, _linear(a, b, first))
+    return DivisorRule(method, 1, _linear(a, b, first), _linear_count(a, b, first))
 
 
 DIVISOR_RULES: tuple[str, ...] = (
@@ -132,8 +183,18 @@ DIVISOR_RULES: tuple[str, ...] = (
 """Ids of the built-in divisor sequences."""
 
 
+_HEAP_ONLY = 2048
+"""Up to this many seats (or 8 per list) the heap hands out every seat; beyond, a quota
+estimate hands out most of them first, so time grows with the lists, not the seats."""
+
+
 def _divisor_core(votes: list[int], seats: int, ranks: list[int], rule: DivisorRule) -> list[int]:
-    """Allocate with a heap of exact quotients; ties go to the lower rank."""
+    """Allocate with a heap of exact quotients; ties go to the lower rank.
+
+    Large houses start from :func:`_seats_above`: every quotient above a level ``L`` chosen a
+    little below the last winning quotient is a seat in any order of award, so only the last
+    few seats (at most about one per list) go through the heap and its tie-breaks.
+    """
     heap: list[tuple[int, Fraction, int, int]] = []
 
     def push(i: int, k: int) -> None:
@@ -141,15 +202,47 @@ def _divisor_core(votes: list[int], seats: int, ranks: list[int], rule: DivisorR
         # (0, ...) = infinite quotient, sorts first; otherwise larger quotient first
         heapq.heappush(heap, (0, Fraction(0), ranks[i], i) if q is None else (1, -q, ranks[i], i))
 
+    result = [0] * len(votes)
+    if seats > max(_HEAP_ONLY, 8 * len(votes)):
+        result = _seats_above(votes, seats, rule)
     for i, v in enumerate(votes):
         if v > 0:
-            push(i, 0)
-    result = [0] * len(votes)
-    for _ in range(seats):
+            push(i, result[i])
+    for _ in range(seats - sum(result)):
         _, _, _, i = heapq.heappop(heap)
         result[i] += 1
         push(i, result[i])
     return result
+
+
+def _seats_above(votes: list[int], seats: int, rule: DivisorRule) -> list[int]:
+    """Seats every list wins above a level found by bisection, at most ``seats`` in all and
+    (for the named rules) within about one per list of ``seats``.
+
+    The level is bisected in floating point on a log scale (it need not be special: any level
+    whose count does not exceed ``seats`` is correct); the counts are exact.
+    """
+
+    def counts(level: float) -> list[int]:
+        lv = Fraction(level)
+        return [rule.count_above(v, lv, seats) for v in votes]
+
+    top = max(v for v in votes) ** rule.power  # above every finite quotient: d >= 1 from k = 1
+    lo, hi = math.log(top) - 4 * math.log(seats + 1) - 10, math.log(top) + 1
+    best = counts(math.exp(hi))  # only the infinite quotients, at most one per list
+    target = seats - len(votes)
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        c = counts(math.exp(mid))
+        if sum(c) > seats:
+            lo = mid
+        else:
+            hi, best = mid, c
+            if sum(c) >= target:
+                break
+        if hi - lo < 1e-15:
+            break
+    return best
 
 
 def divisor_method(

@@ -13,21 +13,30 @@ Every answer is exact: quotients are compared as fractions (squared for Huntingt
 with the same tie-break rule as :func:`~majlis.electoral.allocate_seats`, and the minimum is
 found by bisection over whole numbers of votes on an exact "does X win that seat" test,
 which is monotone because divisor methods are vote-monotone (Balinski and Young 2001,
-ch. 9). Legal thresholds are not modelled here (a list under the threshold must first reach
-it).
+ch. 9). A legal threshold is applied to the new totals at every step, exactly as the seat
+table applies it: a list below it must first reach it, and a list that gains votes raises the
+bar for the others (so every margin starts from, and re-allocates like, the seat table).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from majlis.electoral._input import check_seats, normalize_votes, tie_ranks
+from majlis.electoral._input import (
+    as_fraction,
+    check_seats,
+    normalize_votes,
+    threshold_mask,
+    tie_ranks,
+)
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
 from majlis.electoral.methods import get_method
-from majlis.errors import UnknownIdError, ValidationError
+from majlis.errors import InfeasibleQuotaError, UnknownIdError, ValidationError
+from majlis.limits import MAX_SEATS_MARGINS, check_limit
 
 __all__ = [
     "FlipMargins",
@@ -75,6 +84,7 @@ class FlipMargins:
     lists: tuple[ListMargin, ...]
     last_seat: SeatInfo
     next_seat: SeatInfo | None
+    threshold: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (quotients as strings of exact fractions)."""
@@ -94,16 +104,29 @@ class FlipMargins:
             "lists": [m.__dict__.copy() for m in self.lists],
             "last_seat": seat(self.last_seat),
             "next_seat": seat(self.next_seat),
+            "threshold": self.threshold,
         }
 
 
+Key = tuple[int, Fraction]
+"""Sort key of a quotient: larger is better; ``(1, 0)`` is an infinite quotient."""
+
+
 class _Setup:
+    """One district's votes, rule, threshold and tie order, and its allocation.
+
+    :meth:`allocate` is the allocation of :func:`~majlis.electoral.allocate_seats` (threshold
+    applied to the votes given, tie priorities from them), so every margin starts from the
+    seat table's result and re-allocates the same way.
+    """
+
     def __init__(
         self,
         votes: Any,
         seats: Any,
         method: str,
         first_divisor: Any,
+        threshold: Any,
         tie_break: str,
         seed: int | None,
     ) -> None:
@@ -116,9 +139,39 @@ class _Setup:
         if not any(self.votes):
             raise ValidationError("every list has zero votes: there is nothing to allocate")
         self.seats = check_seats(seats)
+        check_limit(self.seats, MAX_SEATS_MARGINS, "seats for flip margins")
+        self.threshold = None if threshold is None else as_fraction(threshold, "threshold")
         self.tie_break, self.seed = tie_break, seed
         self.ranks = tie_ranks(self.votes, tie_break, seed)
-        self.alloc = _divisor_core(self.votes, self.seats, self.ranks, self.rule)
+        if self.threshold is not None:  # as the seat table: an error if nobody passes
+            threshold_mask(self.votes, self.threshold)
+        self.eligible = self.passing(self.votes)
+        self.alloc = self.allocate(self.votes)
+        self._competitors: dict[tuple[int, int, tuple[bool, ...]], tuple[Key, int] | None] = {}
+
+    def passing(self, votes: list[int]) -> list[bool]:
+        """Which lists reach the threshold with these votes (all with votes if none)."""
+        if self.threshold is None:
+            return [v > 0 for v in votes]
+        try:
+            return [p and v > 0 for p, v in zip(threshold_mask(votes, self.threshold), votes)]
+        except InfeasibleQuotaError:
+            return [False] * len(votes)
+
+    def allocate(self, votes: list[int]) -> list[int]:
+        """Seats per list for these votes, exactly as the seat table allocates them."""
+        ok = self.passing(votes)
+        if not any(ok):
+            return [0] * len(votes)
+        ranks = tie_ranks(votes, self.tie_break, self.seed)
+        return _divisor_core(
+            [v if p else 0 for v, p in zip(votes, ok)], self.seats, ranks, self.rule
+        )
+
+    def with_votes(self, x: int, w: int) -> list[int]:
+        votes = list(self.votes)
+        votes[x] = w
+        return votes
 
     def index(self, party: Any) -> int:
         if self.names is None:
@@ -132,37 +185,67 @@ class _Setup:
     def name(self, i: int) -> str:
         return self.names[i] if self.names is not None else str(i)
 
-    def key(self, v: int, k: int) -> tuple[int, Fraction]:
-        """Sort key of quotient v / d(k): larger is better; (1, 0) is infinite."""
+    def key(self, v: int, k: int) -> Key:
+        """Sort key of quotient v / d(k)."""
         q = self.rule.quotient(v, k)
         return (1, Fraction(0)) if q is None else (0, q)
 
-    def others(self, x: int, count: int) -> list[tuple[tuple[int, Fraction], int, int]]:
-        """The best ``count`` quotient entries of every list but x, best first."""
-        entries = []
-        for j, v in enumerate(self.votes):
-            if j == x or v == 0:
-                continue
-            for k in range(min(count, self.seats + 1)):
-                entries.append((self.key(v, k), j, k))
-        entries.sort(key=lambda e: (e[0][0], e[0][1], -self.ranks[e[1]]), reverse=True)
-        return entries[:count]
+    def competitor(self, x: int, m: int, votes: list[int]) -> tuple[Key, int] | None:
+        """The m-th best quotient entry (key, list) of the lists other than x that pass the
+        threshold with ``votes``: what x must beat to hold ``seats - m + 1`` seats. Cached by
+        the set of passing lists (without a threshold it never changes)."""
+        ok = self.passing(votes)
+        cache_key = (x, m, tuple(ok))
+        if cache_key not in self._competitors:
+            others = [v if p and j != x else 0 for j, (v, p) in enumerate(zip(self.votes, ok))]
+            best: tuple[Key, int] | None = None
+            if any(others):
+                held = (
+                    _divisor_core(others, m - 1, self.ranks, self.rule)
+                    if m > 1
+                    else [0] * len(others)
+                )
+                for j, v in enumerate(others):
+                    if v:
+                        cand = (self.key(v, held[j]), j)
+                        if best is None or (cand[0], -self.ranks[j]) > (
+                            best[0],
+                            -self.ranks[best[1]],
+                        ):
+                            best = cand
+            self._competitors[cache_key] = best
+        return self._competitors[cache_key]
 
-    def beats(
-        self, x: int, w: int, k: int, comp: tuple[tuple[int, Fraction], int, int] | None
-    ) -> bool:
-        """Does list x with w votes win its (k+1)-th seat against competitor entry comp?"""
-        if w == 0:
+    def wins(self, x: int, w: int, k: int, m: int) -> bool:
+        """With w votes (others fixed), does x win its (k+1)-th seat against the m-th best
+        entry of the others, the threshold applied to the new totals?"""
+        votes = self.with_votes(x, w)
+        if w == 0 or not self.passing(votes)[x]:
             return False
+        comp = self.competitor(x, m, votes)
         if comp is None:
             return True
-        mine, theirs = self.key(w, k), comp[0]
+        mine, (theirs, j) = self.key(w, k), comp
         if mine != theirs:
             return mine > theirs
-        votes = list(self.votes)
-        votes[x] = w
         ranks = tie_ranks(votes, self.tie_break, self.seed)
-        return ranks[x] < ranks[comp[1]]
+        return ranks[x] < ranks[j]
+
+    def enough(self, x: int, k: int) -> int:
+        """A vote count that beats every other list's finite quotients for seat k + 1, clears
+        the threshold and pushes every other list below it: if x does not win that seat with
+        it, no count does (margins are monotone in x's votes)."""
+        others = [v for j, v in enumerate(self.votes) if j != x]
+        top, rest = max(others, default=0), sum(others)
+        finite = [self.rule(i) for i in range(2) if self.rule(i) > 0]
+        ratio = self.rule(k) / min(finite) if self.rule(k) > 0 else Fraction(1)
+        scale = math.isqrt(math.ceil(ratio)) + 1 if self.rule.power == 2 else math.ceil(ratio)
+        w = (top + 1) * (scale + 1)
+        if self.threshold is not None and 0 < self.threshold < 1:
+            t = self.threshold
+            w += math.ceil(t * rest / (1 - t)) + 1  # x passes the threshold
+            w = max(w, math.floor(top / t) + 1)  # ... and every other list falls below it
+        return max(w, self.votes[x] + 1)
 
 
 def _bisect(pred: Any, lo: int, hi: int) -> int:
@@ -176,6 +259,30 @@ def _bisect(pred: Any, lo: int, hi: int) -> int:
     return hi
 
 
+def _gain(st: _Setup, x: int) -> int | None:
+    s = st.alloc[x]
+    if s >= st.seats:
+        return None
+    m = st.seats - s  # x wins seat s + 1 when it beats the others' (seats - s)-th best entry
+
+    def pred(w: int) -> bool:
+        return st.wins(x, w, s, m)
+
+    hi = st.enough(x, s)
+    if not pred(hi):  # e.g. an infinite quotient whose tie order does not follow the votes
+        return None
+    return _bisect(pred, st.votes[x], hi) - st.votes[x]
+
+
+def _lose(st: _Setup, x: int) -> int | None:
+    s = st.alloc[x]
+    if s == 0:
+        return None
+    m = st.seats - s + 1  # x keeps seat s while it beats the others' (seats - s + 1)-th entry
+    keep = _bisect(lambda w: st.wins(x, w, s - 1, m), 0, st.votes[x])
+    return st.votes[x] - (keep - 1)
+
+
 def votes_to_gain(
     votes: Mapping[str, int] | Any,
     seats: int,
@@ -183,6 +290,7 @@ def votes_to_gain(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> int | None:
@@ -212,31 +320,8 @@ def votes_to_gain(
     5001
     >>> # at 25,000 goes to A, which has more votes)
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
-    x = st.index(party)
-    s = st.alloc[x]
-    if s >= st.seats:
-        return None
-    need = st.seats - s  # others keep need - 1 seats; the competitor is the next entry
-    ents = st.others(x, need)
-    comp = ents[need - 1] if len(ents) >= need else None
-    k = s
-
-    def pred(w: int) -> bool:
-        return st.beats(x, w, k, comp)
-
-    lo = st.votes[x]
-    if pred(lo):  # pragma: no cover - would mean the allocation already gives the seat
-        return 0
-    if comp is not None and comp[0][0] == 1:
-        # an infinite quotient is beaten only by another infinite one (divisor 0) winning the tie;
-        # under "order" or "lot" that tie does not depend on votes: one vote decides it or nothing does
-        if st.rule(k) != 0 or (st.tie_break != "votes" and not pred(max(lo, 1))):
-            return None
-    hi = max(2 * lo, 1)
-    while not pred(hi):
-        hi *= 2
-    return _bisect(pred, lo, hi) - st.votes[x]
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
+    return _gain(st, st.index(party))
 
 
 def votes_to_lose(
@@ -246,6 +331,7 @@ def votes_to_lose(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> int | None:
@@ -257,18 +343,8 @@ def votes_to_lose(
     >>> votes_to_lose(v, 8, "C")  # at 20,000 C ties A's 5th quotient 100,000 / 5 and loses it
     10000
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
-    x = st.index(party)
-    s = st.alloc[x]
-    if s == 0:
-        return None
-    need = st.seats - s + 1  # if x drops to s - 1 seats the others hold need seats
-    ents = st.others(x, need)
-    comp = ents[need - 1] if len(ents) >= need else None
-    k = s - 1
-    # largest w that loses: smallest w that wins is found by bisection on (0, v]
-    w_win = _bisect(lambda w: st.beats(x, w, k, comp), 0, st.votes[x])
-    return st.votes[x] - (w_win - 1)
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
+    return _lose(st, st.index(party))
 
 
 def votes_to_transfer(
@@ -279,6 +355,7 @@ def votes_to_transfer(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> int | None:
@@ -291,7 +368,7 @@ def votes_to_transfer(
     >>> votes_to_transfer(v, 8, "A", "D")  # 20,000 + t > (100,000 - t) / 4 for t > 4,000
     4001
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
     x, y = st.index(source), st.index(target)
     if x == y:
         raise ValidationError("source and target must be different lists")
@@ -301,30 +378,34 @@ def votes_to_transfer(
         v = list(st.votes)
         v[x] -= t
         v[y] += t
-        ranks = tie_ranks(v, st.tie_break, st.seed)
-        return _divisor_core(v, st.seats, ranks, st.rule)[y] > base
+        return st.allocate(v)[y] > base
 
     if st.votes[x] == 0 or not gains(st.votes[x]):
         return None
     return _bisect(gains, 0, st.votes[x])
 
 
-def _seat_order(st: _Setup, seats: int) -> list[tuple[int, int]]:
-    """(list, k) of the first ``seats`` seats in award order."""
-    entries = []
-    for j, v in enumerate(st.votes):
-        if v:
-            for k in range(seats):
-                entries.append((st.key(v, k), j, k))
-    entries.sort(key=lambda e: (e[0][0], e[0][1], -st.ranks[e[1]]), reverse=True)
-    return [(j, k) for _, j, k in entries[:seats]]
+def _last(st: _Setup) -> tuple[int, int]:
+    """(list, k) of the last seat awarded: the lowest winning quotient, the weakest tie."""
+    won = [j for j, s in enumerate(st.alloc) if s > 0]
+    j = min(won, key=lambda j: (st.key(st.votes[j], st.alloc[j] - 1), -st.ranks[j]))
+    return j, st.alloc[j] - 1
 
 
 def _info(st: _Setup, j: int, k: int) -> SeatInfo:
-    q = st.rule.quotient(st.votes[j], k)
+    q: Fraction | float | None = st.rule.quotient(st.votes[j], k)
     if q is not None and st.rule.power == 2:
-        q = float(q) ** 0.5  # type: ignore[assignment]
+        q = float(q) ** 0.5
     return SeatInfo(st.name(j), k + 1, q)
+
+
+def _next(st: _Setup) -> tuple[int, int] | None:
+    """(list, k) of the seat that would come next, among the lists passing the threshold."""
+    open_ = [j for j, ok in enumerate(st.eligible) if ok]
+    if not open_:
+        return None
+    j = max(open_, key=lambda j: (st.key(st.votes[j], st.alloc[j]), -st.ranks[j]))
+    return j, st.alloc[j]
 
 
 def last_seat(
@@ -333,6 +414,7 @@ def last_seat(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> SeatInfo:
@@ -343,9 +425,8 @@ def last_seat(
     >>> last_seat({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)
     SeatInfo(list='A', seat=4, quotient=Fraction(25000, 1))
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
-    j, k = _seat_order(st, st.seats)[-1]
-    return _info(st, j, k)
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
+    return _info(st, *_last(st))
 
 
 def next_seat(
@@ -354,6 +435,7 @@ def next_seat(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> SeatInfo | None:
@@ -364,12 +446,9 @@ def next_seat(
     >>> next_seat({"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}, 8)  # A, B, D tie at 20,000
     SeatInfo(list='A', seat=5, quotient=Fraction(20000, 1))
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
-    order = _seat_order(st, st.seats + 1)
-    if len(order) <= st.seats:
-        return None
-    j, k = order[-1]
-    return _info(st, j, k)
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
+    nxt = _next(st)
+    return None if nxt is None else _info(st, *nxt)
 
 
 def flip_margins(
@@ -378,6 +457,7 @@ def flip_margins(
     method: str = "dhondt",
     *,
     first_divisor: Any = None,
+    threshold: Any = None,
     tie_break: str = "votes",
     seed: int | None = None,
 ) -> FlipMargins:
@@ -389,23 +469,17 @@ def flip_margins(
     >>> [(m.list, m.seats, m.votes_to_gain, m.votes_to_lose) for m in fm.lists]
     [('A', 4, 33334, 20001), ('B', 3, 20001, 20000), ('C', 1, 20001, 10000), ('D', 0, 5001, None)]
     """
-    st = _Setup(votes, seats, method, first_divisor, tie_break, seed)
-    opts = dict(first_divisor=first_divisor, tie_break=tie_break, seed=seed)
-    keys = st.names if st.names is not None else list(range(len(st.votes)))
+    st = _Setup(votes, seats, method, first_divisor, threshold, tie_break, seed)
     rows = tuple(
-        ListMargin(
-            st.name(i),
-            st.votes[i],
-            st.alloc[i],
-            votes_to_gain(votes, seats, keys[i], method, **opts),
-            votes_to_lose(votes, seats, keys[i], method, **opts),
-        )
+        ListMargin(st.name(i), st.votes[i], st.alloc[i], _gain(st, i), _lose(st, i))
         for i in range(len(st.votes))
     )
+    nxt = _next(st)
     return FlipMargins(
         method,
         st.seats,
         rows,
-        last_seat(votes, seats, method, **opts),
-        next_seat(votes, seats, method, **opts),
+        _info(st, *_last(st)),
+        None if nxt is None else _info(st, *nxt),
+        None if st.threshold is None else str(st.threshold),
     )

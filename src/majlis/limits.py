@@ -1,0 +1,61 @@
+"""The documented size limits of every computation, in one place.
+
+No input may hang majlis: each size that makes work grow (seats, lists, districts, players,
+file size, draws, runs) is either handled in time that does not grow with it or refused
+beyond the limit below with :class:`~majlis.errors.TooLargeError`, whose message names the
+limit. The CLI turns that into one line and exit code 2, the web app into HTTP 422.
+
+=====================  ==================  ==================================================
+limit                  value               why
+=====================  ==================  ==================================================
+``MAX_SEATS``          10**15              divisor methods start from a quota estimate, so
+                                           their time grows with the number of lists, not of
+                                           seats; beyond 10**15 seats nothing real is modelled
+``MAX_SEATS_BATCH``    10**6               :func:`~majlis.electoral.allocate_many` keeps one
+                                           counter per seat and list in numpy
+``MAX_SEATS_MARGINS``  10**6               flip margins re-allocate a few dozen times
+``MAX_LISTS``          10,000              lists (or candidates) in one district
+``MAX_DISTRICTS``      10,000              districts in one allocation
+``MAX_VOTES_BYTES``    20 MB               a votes file (CSV or JSON)
+``MAX_PLAYERS``        1,000               players of a weighted game for the exact indices
+                                           (pseudo-polynomial engines; see ``majlis.games``)
+=====================  ==================  ==================================================
+
+Examples
+--------
+>>> from majlis.limits import check_limit, MAX_LISTS
+>>> check_limit(12, MAX_LISTS, "lists in a district")
+>>> check_limit(10**6, MAX_LISTS, "lists in a district")
+Traceback (most recent call last):
+...
+majlis.errors.TooLargeError: at most 10,000 lists in a district, got 1,000,000
+"""
+
+from __future__ import annotations
+
+from majlis.errors import TooLargeError
+
+__all__ = [
+    "MAX_DISTRICTS",
+    "MAX_LISTS",
+    "MAX_PLAYERS",
+    "MAX_SEATS",
+    "MAX_SEATS_BATCH",
+    "MAX_SEATS_MARGINS",
+    "MAX_VOTES_BYTES",
+    "check_limit",
+]
+
+MAX_SEATS = 10**15
+MAX_SEATS_BATCH = 10**6
+MAX_SEATS_MARGINS = 10**6
+MAX_LISTS = 10_000
+MAX_DISTRICTS = 10_000
+MAX_VOTES_BYTES = 20_000_000
+MAX_PLAYERS = 1_000
+
+
+def check_limit(value: int, limit: int, what: str) -> None:
+    """Raise :class:`~majlis.errors.TooLargeError` when ``value`` exceeds ``limit``."""
+    if value > limit:
+        raise TooLargeError(f"at most {limit:,} {what}, got {value:,}")
