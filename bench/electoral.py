@@ -21,7 +21,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from majlis.electoral import IRAQ_GOVERNORATE_SEATS, allocate_many
+from majlis.data import load_dataset
+from majlis.electoral import allocate_many
+
+IRAQ_GOVERNORATE_SEATS = dict(load_dataset("iraq").law("iraq-2025").seats_by_district)
 
 
 def _time(fn):

@@ -314,10 +314,8 @@ def test_2025_minority_seats_itemised_one_row_per_seat() -> None:
         assert DS.party(r.party).family == "minority"
         assert r.votes_status in ("final", "preliminary", "approximate", "missing")
         assert (r.votes is None) == (r.votes_status == "missing")
-    # the law's seat table (electoral presets) and the dataset's districts agree with the rows
-    from majlis.electoral import get_law
-
-    law = sorted((g, c) for _, c, g in get_law("iraq-2025").minority_seats)
+    # the law's minority seats (laws.csv) and the dataset's districts agree with the rows
+    law = sorted((g, c) for _, c, g in DS.law("iraq-2025").minority_seats)
     assert law == LAW_2025_MINORITY_SEATS
     per_district = Counter(r.district for r in rows)
     assert per_district == {

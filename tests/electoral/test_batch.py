@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-from reference import ref_divisor
 
 from majlis.electoral import allocate_many, allocate_seats
 from majlis.errors import InfeasibleQuotaError, UnknownMethodError, ValidationError
+from tests.electoral.reference import ref_divisor
 
 ALL = [
     ("dhondt", None),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -36,23 +37,25 @@ def test_issue_example(run_cli):
         "--votes",
         "A=1000,B=600,C=300",
     )
-    assert r2.code == 0 and "A" in r2.out and "5" in r2.out
+    assert r2.code == 0
+    # the table row of A: its votes with their share (1000 / 1900) and its 5 seats
+    assert re.search(r"│ A\s+│\s+1,000 \(52\.6%\)\s+│\s+5 │", r2.out), r2.out
 
 
 def test_threshold_and_flip(run_cli):
-    r = run_cli(
-        "seats",
-        "-m",
-        "dhondt",
-        "--seats",
-        "8",
-        "--votes",
-        "A=100000,B=80000,C=30000,D=20000",
-        "--threshold",
-        "0.1",
-        "--json",
-    )
-    assert json.loads(r.out)["seats"] == {"A": 4, "B": 3, "C": 1, "D": 0}
+    # Sainte-Laguë, 12 seats, A 1000 B 600 C 80. Without a threshold C's 80 beats A's 7th
+    # quotient 1000/13 = 76.9: A 7, B 4, C 1. With 5%, C (80/1680 = 4.8%) is out: A 8, B 4,
+    # C 0, and the flip table starts from that: C needs 85 votes to pass (85/1685 = 5.04%),
+    # which also beats A's 76.9, so 5 more votes win C a seat.
+    base = ["seats", "-m", "sainte-lague", "--seats", "12", "--votes", "A=1000,B=600,C=80"]
+    r = run_cli(*base, "--json")
+    assert json.loads(r.out)["seats"] == {"A": 7, "B": 4, "C": 1}
+    r = run_cli(*base, "--threshold", "0.05", "--flip", "--json")
+    doc = json.loads(r.out)
+    assert doc["seats"] == {"A": 8, "B": 4, "C": 0}
+    rows = {m["list"]: m for m in doc["flip"]["lists"]}
+    assert {k: m["seats"] for k, m in rows.items()} == doc["seats"]
+    assert rows["C"]["votes_to_gain"] == 5 and rows["C"]["votes_to_lose"] is None
     r = run_cli(
         "seats",
         "-m",
@@ -114,7 +117,7 @@ def test_election_reproduction(run_cli):
         (["--votes", "A=5,B=3", "--seats", "3", "-m", "borda"], "unknown method"),
         (["--votes", "", "--seats", "3"], "empty"),
         (["--votes", "A=5,A=3", "--seats", "3"], "duplicate"),
-        (["--votes", "A=5,B=3"], "--seats"),
+        (["--votes", "A=5,B=3"], "number of seats"),
         (["--seats", "3"], "--votes"),
         (["--votes", "A=5,B=3", "--seats", "3", "--threshold", "0.9"], "eliminates"),
         (["--votes", "A=5,B=3", "--seats", "3", "--law", "iraq-1900"], "unknown law"),
@@ -125,6 +128,18 @@ def test_election_reproduction(run_cli):
             "first_divisor",
         ),
         (["--votes", "A=5,B=3", "--seats", "x"], "--seats"),
+        # options a mode does not use are an error, not silently ignored
+        (
+            ["--election", "2025", "--method", "dhondt", "--seats", "3", "--votes", "A=1"],
+            "does not use votes, seats, method: drop them",
+        ),
+        (["--votes", "A=5,B=3", "--seats", "3", "--law", "iraq-2025", "-m", "dhondt"], "method"),
+        (["--votes", "A=5,B=3", "--seats", "3", "--dataset", "iraq"], "--dataset goes with"),
+        (["--votes", "A=5,B=3", "--seats", "3", "--district-seats", "X=2"], "district seats"),
+        (
+            ["--seats", "2", "--votes", "A=1,B=2", "--transfer", "A>B", "--threshold", "2"],
+            "between 0 and 1",
+        ),
     ],
 )
 def test_bad_input_one_line_exit_2(run_cli, args, fragment):

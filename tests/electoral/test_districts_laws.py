@@ -6,19 +6,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from majlis.data import load_dataset
 from majlis.electoral import (
-    LAWS,
     Candidate,
     allocate_districts,
     allocate_quota_seats,
     allocate_seats,
     apply_law,
     compare_laws,
-    get_law,
     women_quota_lists,
     women_quota_sntv,
 )
 from majlis.errors import InfeasibleQuotaError, UnknownIdError, ValidationError
+
+IRAQ = load_dataset("iraq")
+get_law = IRAQ.law
 
 
 def test_districts_sum_and_national_threshold():
@@ -89,11 +91,17 @@ def test_minority_seats():
 
 
 def test_law_presets():
-    assert {"iraq-2010", "iraq-2014", "iraq-2018", "iraq-2021", "iraq-2025"} <= set(LAWS)
+    assert {"iraq-2010", "iraq-2014", "iraq-2018", "iraq-2021", "iraq-2025"} <= {
+        law.id for law in IRAQ.laws
+    }
     for law_id in ("iraq-2014", "iraq-2018", "iraq-2025"):
         law = get_law(law_id)
         assert law.general_seats == 320
         assert law.general_seats + len(law.minority_seats) == law.total_seats
+        # with its minority seats the law fills the house of the elections held under it
+        for e in IRAQ.elections:
+            if e.law == law_id:
+                assert law.total_seats == e.house_size
     assert get_law("iraq-2010").general_seats == 310
     assert sum(dict(get_law("iraq-2025").women_seats_by_district).values()) == 83
     assert get_law("iraq-2014").verified is False
@@ -103,11 +111,11 @@ def test_law_presets():
 
 def test_apply_law_and_counterfactual():
     votes = {"Qadisiyah (Diwaniyah)": {"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}}
-    r = apply_law("iraq-2025", votes, estimated=["Qadisiyah (Diwaniyah)/C"])
+    r = apply_law(get_law("iraq-2025"), votes, estimated=["Qadisiyah (Diwaniyah)/C"])
     assert sum(r.totals.values()) == 11  # Qadisiyah has 11 general seats
     assert r.estimated == ("Qadisiyah (Diwaniyah)/C",)
     assert any("women" in n for n in r.notes)
-    cf = compare_laws(votes, ["iraq-2010", "iraq-2014", "iraq-2025"])
+    cf = compare_laws(votes, [get_law(x) for x in ("iraq-2010", "iraq-2014", "iraq-2025")])
     assert cf["iraq-2025"].totals == allocate_seats(
         votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague", first_divisor="1.7"
     )
@@ -115,8 +123,10 @@ def test_apply_law_and_counterfactual():
         votes["Qadisiyah (Diwaniyah)"], 11, "sainte-lague", first_divisor="1.6"
     )
     with pytest.raises(ValidationError):
-        apply_law("iraq-2021", {"Baghdad-1": {"x": 5}})  # 2021 needs district magnitudes
-    r21 = apply_law("iraq-2021", {"Baghdad-1": {"x": 5, "y": 9, "z": 7, "w": 1}}, {"Baghdad-1": 3})
+        apply_law(get_law("iraq-2021"), {"Baghdad-1": {"x": 5}})  # 2021 needs district magnitudes
+    r21 = apply_law(
+        get_law("iraq-2021"), {"Baghdad-1": {"x": 5, "y": 9, "z": 7, "w": 1}}, {"Baghdad-1": 3}
+    )
     assert r21.districts["Baghdad-1"] == {"x": 1, "y": 1, "z": 1, "w": 0}
 
 
@@ -129,7 +139,7 @@ def test_apply_law_and_counterfactual():
     )
 )
 def test_apply_law_totals_sum_to_district_seats(votes):
-    r = apply_law("iraq-2025", votes)
+    r = apply_law(get_law("iraq-2025"), votes)
     seats = dict(get_law("iraq-2025").seats_by_district)
     assert sum(r.totals.values()) == r.general_seats == sum(seats[g] for g in votes)
 
@@ -153,7 +163,7 @@ def test_elect_candidates_2025_list_rule():
         Candidate("yw", 3_000, True, "Y"),
         Candidate("z1", 5_000, list="Z"),
     ]
-    res, elected = elect_candidates("iraq-2025", {"Muthanna": c})
+    res, elected = elect_candidates(get_law("iraq-2025"), {"Muthanna": c})
     assert res.totals == {"X": 4, "Y": 3, "Z": 0}
     assert sorted(x.name for x in elected["Muthanna"]) == [
         "x1",
@@ -165,9 +175,9 @@ def test_elect_candidates_2025_list_rule():
         "yw",
     ]
     # the 2018 rule (a woman after three men) gives the same here; 2010's rule is only noted
-    _res18, el18 = elect_candidates("iraq-2018", {"Muthanna": c})
+    _res18, el18 = elect_candidates(get_law("iraq-2018"), {"Muthanna": c})
     assert sorted(x.name for x in el18["Muthanna"]) == sorted(x.name for x in elected["Muthanna"])
-    res10, _ = elect_candidates("iraq-2010", {"Muthanna": c})
+    res10, _ = elect_candidates(get_law("iraq-2010"), {"Muthanna": c})
     assert any("not modelled" in n for n in res10.notes)
 
 
@@ -175,15 +185,17 @@ def test_apply_law_with_minority_ballots():
     # 2025 winners per the shared minority_seats.csv (AINA/Rudaw): Feyli Kurd seat in Wasit to
     # Haidar Ali with 17,174 votes; an invented runner-up below him.
     r = apply_law(
-        "iraq-2025",
+        get_law("iraq-2025"),
         {"Wasit": {"A": 1000, "B": 500}},
         minority_votes={"feyli_kurd": {"Haidar Ali": 17_174, "Runner-up": 9_000}},
     )
     assert r.minority == {"feyli_kurd": ["Haidar Ali"]}
     assert any("8 minority quota seats" in n for n in r.notes)
     with pytest.raises(ValidationError):
-        apply_law("iraq-2025", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd_wasit": {"x": 1}})
+        apply_law(
+            get_law("iraq-2025"), {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd_wasit": {"x": 1}}
+        )
     with pytest.raises(ValidationError):
         apply_law(
-            "iraq-2010", {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd": {"x": 1}}
+            get_law("iraq-2010"), {"Wasit": {"A": 1}}, minority_votes={"feyli_kurd": {"x": 1}}
         )  # no Feyli seat in 2010

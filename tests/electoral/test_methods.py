@@ -7,7 +7,6 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import ref_divisor, ref_droop, ref_hare, ref_lr_general, ref_sntv
 
 from majlis.electoral import (
     METHODS,
@@ -18,6 +17,7 @@ from majlis.electoral import (
     sainte_lague,
 )
 from majlis.errors import InfeasibleQuotaError, UnknownMethodError, ValidationError
+from tests.electoral.reference import ref_divisor, ref_droop, ref_hare, ref_lr_general, ref_sntv
 
 DIVISORS = ["dhondt", "sainte-lague", "imperiali", "danish", "huntington-hill", "adams"]
 

@@ -34,6 +34,12 @@ The format (documented in the README, section "Dataset format"):
 ``cabinet_posts.csv``
     cabinet, post, kind, holder, holder_ar, party, affiliation, component, start, end, status, source,
     notes
+``laws.csv``
+    id, name, method, first_divisor, threshold, threshold_scope, women_rule, districts_from,
+    minority (``seat id: community @ district; ...``), total_seats, verified, source, notes
+``law_districts.csv``
+    law, district, seats, women_seats, source, notes — magnitudes of a law whose
+    ``districts_from`` (an election of the dataset) is empty
 
 Lists inside a cell (``leaders``, ``actors``, ``members``, ``counterparts``) are separated by ``;``.
 Empty cells mean unknown. Only ``parties.csv``, ``elections.csv`` and ``results.csv`` are required.
@@ -59,6 +65,7 @@ from majlis.model import (
     District,
     Election,
     Event,
+    Law,
     Membership,
     Party,
     Position,
@@ -190,6 +197,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
         "notes",
     ),
+    "laws": (
+        "id",
+        "name",
+        "method",
+        "first_divisor",
+        "threshold",
+        "threshold_scope",
+        "women_rule",
+        "districts_from",
+        "minority",
+        "total_seats",
+        "verified",
+        "source",
+        "notes",
+    ),
+    "law_districts": ("law", "district", "seats", "women_seats", "source", "notes"),
 }
 _REQUIRED = ("parties", "elections", "results")
 _ATTR = {
@@ -481,9 +504,62 @@ def dataset_from_tables(meta: Mapping[str, Any], tables: Mapping[str, list[Row]]
                     notes=_s(r, "notes"),
                 ),
             ),
+            laws=_laws(tables),
         )
     except TypeError as exc:  # e.g. a required cell missing in a hand-written file
         raise ValidationError(f"malformed dataset: {exc}") from None
+
+
+def _minority(text: str, where: str) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for item in (x.strip() for x in text.split(";") if x.strip()):
+        seat, sep, rest = item.partition(":")
+        community, sep2, district = rest.partition("@")
+        if not (sep and sep2 and seat.strip() and community.strip() and district.strip()):
+            raise ValidationError(
+                f"{where}: minority seat {item!r} must look like 'seat_id: Community @ District'"
+            )
+        out.append((seat.strip(), community.strip(), district.strip()))
+    return tuple(out)
+
+
+def _laws(tables: Mapping[str, list[Row]]) -> list[Law]:
+    """Laws from ``laws.csv``, with the magnitudes of ``law_districts.csv`` folded in."""
+    seats: dict[str, list[tuple[str, int]]] = {}
+    women: dict[str, list[tuple[str, int]]] = {}
+    for i, r in enumerate(tables.get("law_districts", ()), start=2):
+        w = f"law_districts.csv line {i}"
+        law = _s(r, "law")
+        seats.setdefault(law, []).append((_s(r, "district"), _int(r, "seats", w, required=True)))
+        n = _int(r, "women_seats", w)
+        if n is not None:
+            women.setdefault(law, []).append((_s(r, "district"), n))
+    out = []
+    for i, r in enumerate(tables.get("laws", ()), start=2):
+        w = f"laws.csv line {i}"
+        lid = _s(r, "id")
+        out.append(
+            Law(
+                id=lid,
+                name=_s(r, "name"),
+                method=_s(r, "method"),
+                first_divisor=_s(r, "first_divisor") or None,
+                threshold=_s(r, "threshold") or None,
+                threshold_scope=_s(r, "threshold_scope", "district"),
+                women_quota=_s(r, "women_rule", "none"),
+                districts_from=_s(r, "districts_from"),
+                seats_by_district=tuple(seats.pop(lid, ())),
+                women_seats_by_district=tuple(women.pop(lid, ())),
+                minority_seats=_minority(_s(r, "minority"), w),
+                total_seats=_int(r, "total_seats", w),
+                verified=(_s(r, "verified", "yes").lower() not in ("no", "false", "0")),
+                sources=tuple(x.strip() for x in _s(r, "source").split(" ; ") if x.strip()),
+                notes=_s(r, "notes"),
+            )
+        )
+    if seats:
+        raise ValidationError(f"law_districts.csv: unknown law {sorted(seats)[0]!r}")
+    return out
 
 
 def _cell(value: Any) -> str:
@@ -530,6 +606,33 @@ def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]
         t[name] = [
             {k: _cell(getattr(x, _ATTR.get((name, k), k))) for k in COLUMNS[name]} for x in items
         ]
+    t["laws"] = [
+        {
+            **{
+                k: _cell(getattr(law, k, None))
+                for k in COLUMNS["laws"]
+                if k not in ("minority", "source", "women_rule")
+            },
+            "women_rule": law.women_quota,
+            "minority": "; ".join(f"{i}: {c} @ {d}" for i, c, d in law.minority_seats),
+            "verified": "yes" if law.verified else "no",
+            "source": " ; ".join(law.sources),
+        }
+        for law in ds.laws
+    ]
+    women = {law.id: dict(law.women_seats_by_district) for law in ds.laws}
+    t["law_districts"] = [
+        {
+            "law": law.id,
+            "district": d,
+            "seats": str(n),
+            "women_seats": _cell(women[law.id].get(d)),
+            "source": " ; ".join(law.sources),
+            "notes": "",
+        }
+        for law in ds.laws
+        for d, n in law.seats_by_district
+    ]
     return meta, t
 
 

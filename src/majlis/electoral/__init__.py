@@ -1,4 +1,4 @@
-"""Votes to seats exactly as real electoral laws do (issue 4).
+"""Votes to seats exactly as real electoral laws do.
 
 * Methods, exact (integers and fractions; registered by id in :data:`METHODS`): divisor
   methods :func:`dhondt`, :func:`sainte_lague` (any first divisor: 1.4 Nordic, 1.7 Iraq),
@@ -12,10 +12,12 @@
   :func:`last_seat`, :func:`next_seat`, :func:`flip_margins`.
 * Districts and quotas: :func:`allocate_districts`, :func:`women_quota_sntv` (Iraq 2021),
   :func:`women_quota_lists` (Iraq 2025), :func:`allocate_quota_seats` (minority seats).
-* Laws: :class:`Law` presets in :data:`LAWS` (iraq-2010 ... iraq-2025), :func:`apply_law`,
-  :func:`compare_laws` (counterfactuals), :func:`elect_candidates` (down to candidates).
-* Iraq's sourced list votes and validation: :func:`load_election_votes`,
-  :func:`validate_election`.
+* Laws (data: a dataset's ``laws.csv``, e.g. ``load_dataset("iraq").law("iraq-2025")``):
+  :func:`apply_law`, :func:`compare_laws` (counterfactuals), :func:`elect_candidates`.
+* An election's sourced list votes and validation against the official seats:
+  :func:`load_election_votes`, :func:`validate_election`.
+* One call for the whole seats question: :func:`seat_report` (a :class:`SeatReport` with
+  ``to_dict()``), and :func:`read_votes` for CSV/JSON vote files.
 
 Examples
 --------
@@ -25,24 +27,17 @@ Examples
 """
 
 from majlis.electoral import (
-    batch as _b,
+    batch,
+    districts,
+    divisor,
+    elections,
+    laws,
+    margins,
+    methods,
+    plurality,
+    quota,
+    report,
 )
-from majlis.electoral import (
-    districts as _ds,
-)
-from majlis.electoral import (
-    divisor as _d,
-)
-from majlis.electoral import (
-    elections as _e,
-)
-from majlis.electoral import (
-    laws as _l,
-)
-from majlis.electoral import margins as _mg
-from majlis.electoral import methods as _m
-from majlis.electoral import plurality as _s
-from majlis.electoral import quota as _q
 from majlis.electoral.batch import *
 from majlis.electoral.districts import *
 from majlis.electoral.divisor import *
@@ -52,15 +47,17 @@ from majlis.electoral.margins import *
 from majlis.electoral.methods import *
 from majlis.electoral.plurality import *
 from majlis.electoral.quota import *
+from majlis.electoral.report import *
 
 __all__ = [
-    *_d.__all__,
-    *_q.__all__,
-    *_s.__all__,
-    *_m.__all__,
-    *_b.__all__,
-    *_mg.__all__,
-    *_ds.__all__,
-    *_l.__all__,
-    *_e.__all__,
+    *divisor.__all__,
+    *quota.__all__,
+    *plurality.__all__,
+    *methods.__all__,
+    *batch.__all__,
+    *margins.__all__,
+    *districts.__all__,
+    *laws.__all__,
+    *elections.__all__,
+    *report.__all__,
 ]

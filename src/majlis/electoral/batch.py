@@ -28,10 +28,10 @@ from typing import Any
 import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats, tie_ranks
-from majlis.limits import MAX_SEATS_BATCH, check_limit
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
+from majlis.limits import MAX_SEATS_BATCH, check_limit
 
 __all__ = ["allocate_many"]
 

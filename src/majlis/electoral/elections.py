@@ -29,7 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from majlis.electoral.divisor import divisor_rule
-from majlis.electoral.laws import Law, apply_law, canonical_governorate, get_law
+from majlis.electoral.laws import Law, apply_law
 from majlis.electoral.methods import get_method
 from majlis.errors import ValidationError
 from majlis.model import Dataset
@@ -166,7 +166,7 @@ def validate_election(
     ['Dohuk', 'Erbil', 'Najaf', 'Sulaymaniyah']
     """
     ev = load_election_votes(dataset, election)
-    law = get_law(law if law is not None else ev.law)
+    law = law if isinstance(law, Law) else dataset.law(law if law is not None else ev.law)
     if get_method(law.method).family != "divisor" and law.method not in ("hare", "droop"):
         raise ValidationError(f"law {law.id} needs candidate votes; the data has list votes only")
     magnitudes = dict(law.seats_by_district)
@@ -174,7 +174,7 @@ def validate_election(
     out = []
     for gov, votes in ev.votes.items():
         official = ev.official.get(gov, {})
-        seats = magnitudes[canonical_governorate(gov)]
+        seats = magnitudes[gov]
         predicted = apply_law(law, {gov: votes}).districts[gov]
         if law.id != own:
             out.append(

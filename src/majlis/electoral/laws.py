@@ -1,23 +1,14 @@
-"""Electoral-law presets: small declarative objects, applied to any election's votes.
+"""Applying an electoral law (a :class:`~majlis.model.Law`, data) to any election's votes.
 
-A :class:`Law` names the method, first divisor, districts and their magnitudes, threshold,
-women's-quota rule and minority seats; :func:`apply_law` runs it on votes per district.
-A new country's law is a new preset, not new code. Counterfactuals are one law applied
-to another election's votes (:func:`compare_laws`).
+A :class:`~majlis.model.Law` names the method, first divisor, districts and their magnitudes,
+threshold, women's-quota rule and minority seats; :func:`apply_law` runs it on votes per
+district. A country's laws are part of its dataset (``laws.csv``), so a new country's law
+is new rows, not new code: ``load_dataset("iraq").law("iraq-2025")``. Counterfactuals are
+one law applied to another election's votes (:func:`compare_laws`).
 
-Built-in presets (:data:`LAWS`) for Iraq's Council of Representatives; the sources are in
-``/work/shared/data/iraq/RULES.md`` (copied in each preset's ``sources``):
-
-=========== ============================================================= ==========
-id          rule                                                          verified
-=========== ============================================================= ==========
-iraq-2010   Hare largest remainder per governorate (310 + 8 minority +   partly
-            7 compensatory; the compensatory tier is not modelled)
-iraq-2014   Sainte-Laguë, first divisor 1.6, 18 governorates (320 + 8)    no (1.6)
-iraq-2018   Sainte-Laguë, first divisor 1.7, 18 governorates (320 + 9)    yes
-iraq-2021   SNTV in 83 districts (320 + 9), one woman per district        yes
-iraq-2025   Sainte-Laguë, first divisor 1.7, 18 governorates (320 + 9)    yes
-=========== ============================================================= ==========
+The built-in Iraq dataset carries ``iraq-2010`` (Hare per governorate), ``iraq-2014``
+(Sainte-Laguë 1.6, unverified), ``iraq-2018`` and ``iraq-2025`` (Sainte-Laguë 1.7 per
+governorate) and ``iraq-2021`` (SNTV in 83 districts), with their sources.
 """
 
 from __future__ import annotations
@@ -35,162 +26,16 @@ from majlis.electoral.districts import (
     women_quota_sntv,
 )
 from majlis.electoral.methods import get_method
-from majlis.errors import UnknownIdError, ValidationError
+from majlis.errors import ValidationError
+from majlis.model import Law
 
 __all__ = [
-    "IRAQ_GOVERNORATE_SEATS",
-    "LAWS",
     "Law",
     "LawResult",
     "apply_law",
     "compare_laws",
     "elect_candidates",
-    "get_law",
 ]
-
-# General (non-minority) seats per governorate, 2014-2025: governorates.csv (general_seats),
-# from the 2018/2025 seat tables (Kirkuk Now; Shafaq 2025; IPU PARLINE), sum 320.
-IRAQ_GOVERNORATE_SEATS: dict[str, int] = {
-    "Baghdad": 69,
-    "Nineveh": 31,
-    "Basra": 25,
-    "Dhi Qar": 19,
-    "Sulaymaniyah": 18,
-    "Babil": 17,
-    "Anbar": 15,
-    "Erbil": 15,
-    "Diyala": 14,
-    "Kirkuk": 12,
-    "Salahuddin": 12,
-    "Najaf": 12,
-    "Wasit": 11,
-    "Qadisiyah": 11,
-    "Maysan": 10,
-    "Karbala": 11,
-    "Dohuk": 11,
-    "Muthanna": 7,
-}
-# Women's quota seats per governorate (one per 2021 district; 83 in all).
-_IRAQ_WOMEN = {
-    "Baghdad": 17,
-    "Nineveh": 8,
-    "Basra": 6,
-    "Dhi Qar": 5,
-    "Sulaymaniyah": 5,
-    "Babil": 4,
-    "Anbar": 4,
-    "Erbil": 4,
-    "Diyala": 4,
-    "Kirkuk": 3,
-    "Salahuddin": 3,
-    "Najaf": 3,
-    "Wasit": 3,
-    "Qadisiyah": 3,
-    "Maysan": 3,
-    "Karbala": 3,
-    "Dohuk": 3,
-    "Muthanna": 2,
-}
-# 2010 governorate seats (Carnegie, Dec 2009), sum 310.
-_IRAQ_2010 = {
-    "Baghdad": 68,
-    "Nineveh": 31,
-    "Basra": 24,
-    "Dhi Qar": 18,
-    "Babil": 16,
-    "Sulaymaniyah": 17,
-    "Anbar": 14,
-    "Erbil": 14,
-    "Diyala": 13,
-    "Kirkuk": 12,
-    "Salahuddin": 12,
-    "Najaf": 12,
-    "Wasit": 11,
-    "Qadisiyah": 11,
-    "Maysan": 10,
-    "Dohuk": 10,
-    "Karbala": 10,
-    "Muthanna": 7,
-}
-_MINORITY_9 = (
-    ("christian_baghdad", "Christian", "Baghdad"),
-    ("christian_nineveh", "Christian", "Nineveh"),
-    ("christian_kirkuk", "Christian", "Kirkuk"),
-    ("christian_erbil", "Christian", "Erbil"),
-    ("christian_dohuk", "Christian", "Dohuk"),
-    ("yazidi", "Yazidi", "Nineveh"),
-    ("shabak", "Shabak", "Nineveh"),
-    ("sabean_mandaean", "Sabean-Mandaean", "Baghdad"),
-    ("feyli_kurd", "Feyli Kurd", "Wasit"),
-)
-_GOVERNORATE_ALIASES = {
-    "Qadisiyah (Diwaniyah)": "Qadisiyah",
-    "Diwaniyah": "Qadisiyah",
-    "Babylon": "Babil",
-    "Ninewa": "Nineveh",
-    "Duhok": "Dohuk",
-    "Salah al-Din": "Salahuddin",
-    "Thi Qar": "Dhi Qar",
-    "Sulaimaniya": "Sulaymaniyah",
-    "Kerbala": "Karbala",
-}
-
-
-@dataclass(frozen=True)
-class Law:
-    """A declarative electoral law.
-
-    Attributes
-    ----------
-    id, name : str
-        Registry id (``"iraq-2025"``) and a human name.
-    method : str
-        A method id of :func:`~majlis.electoral.allocate_seats`.
-    first_divisor : str or None
-        First divisor (exact decimal string, e.g. ``"1.7"``) for divisor methods.
-    seats_by_district : tuple of (district, seats)
-        Default magnitudes (empty when the user must give them, e.g. 2021's 83 districts).
-    threshold, threshold_scope
-        Legal threshold as a share of valid votes, per ``"district"`` or ``"national"``.
-    women_quota : str
-        The women's-quota rule id (``"list-2025"``, ``"district-sntv-2021"``,
-        ``"after-three-men"``, ``"governorate-top-women-2010"`` or ``"none"``).
-    women_seats_by_district : tuple of (district, seats)
-    minority_seats : tuple of (seat id, community, governorate)
-    verified : bool
-        False when a parameter rests on an unverified source (flagged in ``notes``).
-    """
-
-    id: str
-    name: str
-    method: str
-    first_divisor: str | None = None
-    seats_by_district: tuple[tuple[str, int], ...] = ()
-    threshold: str | None = None
-    threshold_scope: str = "district"
-    women_quota: str = "none"
-    women_seats_by_district: tuple[tuple[str, int], ...] = ()
-    minority_seats: tuple[tuple[str, str, str], ...] = ()
-    total_seats: int | None = None
-    verified: bool = True
-    notes: str = ""
-    sources: tuple[str, ...] = ()
-
-    @property
-    def general_seats(self) -> int:
-        """Seats allocated from the general (district) ballots."""
-        return sum(s for _, s in self.seats_by_district)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict of the preset."""
-        d = dict(self.__dict__)
-        d["seats_by_district"] = dict(self.seats_by_district)
-        d["women_seats_by_district"] = dict(self.women_seats_by_district)
-        d["minority_seats"] = [
-            dict(id=i, community=c, governorate=g) for i, c, g in self.minority_seats
-        ]
-        d["sources"] = list(self.sources)
-        return d
 
 
 @dataclass(frozen=True)
@@ -218,136 +63,8 @@ class LawResult:
         }
 
 
-_RULES = "/work/shared/data/iraq/RULES.md"
-LAWS: dict[str, Law] = {}
-"""Built-in law presets by id."""
-
-
-def _register(law: Law) -> Law:
-    get_method(law.method)  # fail early on a typo
-    LAWS[law.id] = law
-    return law
-
-
-_register(
-    Law(
-        id="iraq-2010",
-        name="Iraq 2010: Law 16/2005 as amended by Law 26/2009",
-        method="hare",
-        seats_by_district=tuple(_IRAQ_2010.items()),
-        women_quota="governorate-top-women-2010",
-        minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"),
-        total_seats=325,
-        verified=False,
-        notes="Hare quota with largest remainders per governorate; the 7 national compensatory seats "
-        "are not modelled; IHEC's exact remainder rules not verified.",
-        sources=(
-            "Carnegie 14 Dec 2009 (seat table)",
-            "Al Jazeera 2010 (electoral divider)",
-            "historiae.org/proportional.asp (Hare, largest remainders)",
-            _RULES,
-        ),
-    )
-)
-_register(
-    Law(
-        id="iraq-2014",
-        name="Iraq 2014: Law 45 of 2013",
-        method="sainte-lague",
-        first_divisor="1.6",
-        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
-        women_quota="after-three-men",
-        minority_seats=tuple(m for m in _MINORITY_9 if m[0] != "feyli_kurd"),
-        total_seats=328,
-        verified=False,
-        notes="First divisor 1.6 is from general knowledge, not confirmed by a stored source [UNVERIFIED].",
-        sources=("IPU PARLINE 2151 (328 = 320 + 8)", "Shafaq (Law 45 of 2013)", _RULES),
-    )
-)
-_register(
-    Law(
-        id="iraq-2018",
-        name="Iraq 2018: Law 45/2013 as amended; IHEC system No. 12/2018",
-        method="sainte-lague",
-        first_divisor="1.7",
-        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
-        women_quota="after-three-men",
-        minority_seats=_MINORITY_9,
-        total_seats=329,
-        notes="List votes / 1.7, 3, 5, 7, ...; candidates within a list by personal votes; no legal threshold.",
-        sources=(
-            "International IDEA ans130355941059621 (System No. 12/2018)",
-            "Kirkuk Now (329 = 320 + 9)",
-            _RULES,
-        ),
-    )
-)
-_register(
-    Law(
-        id="iraq-2021",
-        name="Iraq 2021: Law 9 of 2020 (SNTV, 83 districts)",
-        method="sntv",
-        women_quota="district-sntv-2021",
-        women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
-        minority_seats=_MINORITY_9,
-        total_seats=329,
-        notes="Votes are per candidate; give the 83 district magnitudes (3-5 seats) as seats_by_district; "
-        "one seat per district reserved for a woman.",
-        sources=(
-            "Chatham House 2021 (two major changes)",
-            "Shafaq (districts law)",
-            "International IDEA quota database",
-            _RULES,
-        ),
-    )
-)
-_register(
-    Law(
-        id="iraq-2025",
-        name="Iraq 2025: third amendment (27 Mar 2023) to Law 12/2018",
-        method="sainte-lague",
-        first_divisor="1.7",
-        seats_by_district=tuple(IRAQ_GOVERNORATE_SEATS.items()),
-        women_quota="list-2025",
-        women_seats_by_district=tuple(_IRAQ_WOMEN.items()),
-        minority_seats=_MINORITY_9,
-        total_seats=329,
-        notes="Each governorate one district; votes / 1.7, 3, 5, 7, ...; women: list owes seats/4, then "
-        "seats/3 while the governorate is short (IHEC system No. 2 of 2025); quota seats one "
-        "district each within their governorate.",
-        sources=(
-            "Shafaq 27 Mar 2023 (1.7 divisor)",
-            "Shafaq 20 Mar 2023 (seat allocation)",
-            "Shafaq 14 Nov 2025 (quota mechanism)",
-            _RULES,
-        ),
-    )
-)
-
-
-def get_law(law: str | Law) -> Law:
-    """Return the preset ``law`` (an id or a Law) or raise UnknownIdError.
-
-    Examples
-    --------
-    >>> get_law("iraq-2025").first_divisor, get_law("iraq-2025").general_seats
-    ('1.7', 320)
-    """
-    if isinstance(law, Law):
-        return law
-    try:
-        return LAWS[law]
-    except (KeyError, TypeError):
-        raise UnknownIdError(f"unknown law {law!r}: use one of {', '.join(sorted(LAWS))}") from None
-
-
-def canonical_governorate(name: str) -> str:
-    """Map common spellings (``Qadisiyah (Diwaniyah)``, ``Ninewa``...) to the preset's names."""
-    return _GOVERNORATE_ALIASES.get(name, name)
-
-
 def apply_law(
-    law: str | Law,
+    law: Law,
     votes_by_district: Mapping[str, Mapping[str, int]],
     seats_by_district: Mapping[str, int] | None = None,
     *,
@@ -360,8 +77,8 @@ def apply_law(
 
     Parameters
     ----------
-    law : str or Law
-        A preset id from :data:`LAWS` or a :class:`Law`.
+    law : Law
+        The law (e.g. ``load_dataset("iraq").law("iraq-2018")``).
     votes_by_district : Mapping[str, Mapping[str, int]]
         District -> list (or candidate, for SNTV) -> votes.
     seats_by_district : Mapping[str, int], optional
@@ -383,27 +100,25 @@ def apply_law(
 
     Examples
     --------
-    >>> r = apply_law("iraq-2018", {"Erbil": {"KDP": 316_001, "PUK": 77_792, "NG": 69_123}})
+    >>> from majlis.data import load_dataset
+    >>> law = load_dataset("iraq").law("iraq-2018")
+    >>> r = apply_law(law, {"Erbil": {"KDP": 316_001, "PUK": 77_792, "NG": 69_123}})
     >>> r.districts["Erbil"]
     {'KDP': 10, 'PUK': 3, 'NG': 2}
     """
-    law = get_law(law)
+    get_method(law.method)
     default = dict(law.seats_by_district)
     seats: dict[str, int] = {}
     votes: dict[str, Mapping[str, int]] = {}
     for d, v in votes_by_district.items():
-        key = (
-            d
-            if (seats_by_district and d in seats_by_district) or d in default
-            else canonical_governorate(d)
-        )
         if seats_by_district is not None and d in seats_by_district:
             seats[d] = seats_by_district[d]
-        elif key in default:
-            seats[d] = default[key]
+        elif d in default:
+            seats[d] = default[d]
         else:
+            known = ", ".join(default) or "none: pass seats_by_district"
             raise ValidationError(
-                f"law {law.id} has no seat count for district {d!r}; pass seats_by_district"
+                f"law {law.id} has no seat count for district {d!r} (its districts: {known})"
             )
         votes[d] = v
     res: DistrictResult = allocate_districts(
@@ -455,7 +170,7 @@ def apply_law(
 
 def compare_laws(
     votes_by_district: Mapping[str, Mapping[str, int]],
-    laws: Sequence[str | Law],
+    laws: Sequence[Law],
     *,
     estimated: Collection[str] = (),
 ) -> dict[str, LawResult]:
@@ -463,15 +178,18 @@ def compare_laws(
 
     Examples
     --------
+    >>> from majlis.data import load_dataset
+    >>> iraq = load_dataset("iraq")
     >>> v = {"Erbil": {"KDP": 316_001, "PUK": 77_792, "NG": 69_123, "CDJ": 49_266}}
-    >>> {k: r.totals for k, r in compare_laws(v, ["iraq-2010", "iraq-2018"]).items()}
+    >>> laws = [iraq.law("iraq-2010"), iraq.law("iraq-2018")]
+    >>> {k: r.totals for k, r in compare_laws(v, laws).items()}
     {'iraq-2010': {'KDP': 9, 'PUK': 2, 'NG': 2, 'CDJ': 1}, 'iraq-2018': {'KDP': 10, 'PUK': 2, 'NG': 2, 'CDJ': 1}}
     """
-    return {get_law(law).id: apply_law(law, votes_by_district, estimated=estimated) for law in laws}
+    return {law.id: apply_law(law, votes_by_district, estimated=estimated) for law in laws}
 
 
 def elect_candidates(
-    law: str | Law,
+    law: Law,
     candidates_by_district: Mapping[str, Sequence[Candidate]],
     seats_by_district: Mapping[str, int] | None = None,
     *,
@@ -499,11 +217,12 @@ def elect_candidates(
     --------
     >>> c = [Candidate("Ali", 9000, list="X"), Candidate("Omar", 7000, list="Y"),
     ...      Candidate("Zaid", 6500, list="X"), Candidate("Huda", 4000, True, list="Y")]
-    >>> res, elected = elect_candidates("iraq-2021", {"Karbala-1": c}, {"Karbala-1": 3})
+    >>> from majlis.data import load_dataset
+    >>> law = load_dataset("iraq").law("iraq-2021")
+    >>> res, elected = elect_candidates(law, {"Karbala-1": c}, {"Karbala-1": 3})
     >>> [x.name for x in elected["Karbala-1"]], res.totals
     (['Ali', 'Omar', 'Huda'], {'X': 1, 'Y': 2})
     """
-    law = get_law(law)
     default = dict(law.seats_by_district)
     women = dict(law.women_seats_by_district)
     elected: dict[str, list[Candidate]] = {}
@@ -511,11 +230,10 @@ def elect_candidates(
     notes: list[str] = []
     for d, cands in candidates_by_district.items():
         cands = list(cands)
-        key = canonical_governorate(d)
         if seats_by_district is not None and d in seats_by_district:
             seats = seats_by_district[d]
-        elif key in default:
-            seats = default[key]
+        elif d in default:
+            seats = default[d]
         else:
             raise ValidationError(
                 f"law {law.id} has no seat count for district {d!r}; pass seats_by_district"
@@ -537,7 +255,7 @@ def elect_candidates(
             for c in cands:
                 by_list.setdefault(c.list or "", []).append(c)
             if law.women_quota == "list-2025":
-                per = women_quota_lists(list_seats, by_list, women.get(key, 0), lv)
+                per = women_quota_lists(list_seats, by_list, women.get(d, 0), lv)
             elif law.women_quota == "after-three-men":
                 per = women_quota_lists(list_seats, by_list, 0, lv)
             else:

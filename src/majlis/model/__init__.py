@@ -19,6 +19,7 @@ from majlis.model._government import (
     Tally,
     TallyFigure,
 )
+from majlis.model._law import THRESHOLD_SCOPES, WOMEN_QUOTA_RULES, Law
 from majlis.model._parliament import Parliament, majority_quota, two_thirds_quota
 from majlis.model._records import (
     EVENT_CATEGORIES,
@@ -47,6 +48,8 @@ __all__ = [
     "RELATION_KINDS",
     "TALLY_ITEMS",
     "TALLY_MEASURES",
+    "THRESHOLD_SCOPES",
+    "WOMEN_QUOTA_RULES",
     "Alliance",
     "Cabinet",
     "CabinetPost",
@@ -55,6 +58,7 @@ __all__ = [
     "District",
     "Election",
     "Event",
+    "Law",
     "Membership",
     "Parliament",
     "Party",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from majlis.errors import UnknownIdError, ValidationError
 from majlis.model._government import (
@@ -17,6 +17,7 @@ from majlis.model._government import (
     TallyFigure,
     group_tallies,
 )
+from majlis.model._law import Law
 from majlis.model._parliament import Parliament
 from majlis.model._records import (
     Alliance,
@@ -73,6 +74,7 @@ class Dataset:
     results: Sequence[Result] = ()
     events: Sequence[Event] = ()
     positions: Sequence[Position] = ()
+    laws: Sequence[Law] = ()
     source: str = ""
     notes: str = ""
     relations: Sequence[Relation] = ()
@@ -101,6 +103,7 @@ class Dataset:
             "tallies",
             "cabinets",
             "posts",
+            "laws",
         ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "positions", tuple(self.positions))
@@ -134,6 +137,7 @@ class Dataset:
         self._validate_committees()
         self._validate_tallies()
         self._validate_cabinets()
+        self._validate_laws()
 
     def _validate_memberships(self) -> None:
         spans: dict[tuple[str, str], list[Membership]] = defaultdict(list)
@@ -393,7 +397,53 @@ class Dataset:
                         f"{after.holder or 'vacant'} from {_post_span(after, cab)[0]}"
                     )
 
+    def _validate_laws(self) -> None:
+        seen: set[str] = set()
+        for law in self.laws:
+            if law.id in seen:
+                raise ValidationError(f"law {law.id!r} is listed twice")
+            seen.add(law.id)
+            if law.districts_from:
+                if law.districts_from not in self._election:
+                    raise ValidationError(
+                        f"law {law.id!r}: districts_from names unknown election {law.districts_from!r}"
+                    )
+                if not any(d.election == law.districts_from for d in self.districts):
+                    raise ValidationError(
+                        f"law {law.id!r}: election {law.districts_from!r} has no districts"
+                    )
+
     # ------------------------------------------------------------------ look-ups
+    def law(self, law_id: str) -> Law:
+        """The electoral law with this id, its magnitudes filled in.
+
+        A law whose magnitudes are an election's districts (``districts_from``) gets that
+        election's general seats and women's quota per district: one copy of each table.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> law = load_dataset("iraq").law("iraq-2025")
+        >>> law.first_divisor, law.general_seats, dict(law.seats_by_district)["Baghdad"]
+        ('1.7', 320, 69)
+        """
+        for law in self.laws:
+            if law.id == law_id:
+                break
+        else:
+            known = ", ".join(x.id for x in self.laws) or "none"
+            raise UnknownIdError(f"unknown law {law_id!r} (known: {known})")
+        if not law.districts_from:
+            return law
+        ds = self.districts_of(law.districts_from)
+        women = tuple((d.name, d.women_quota) for d in ds if d.women_quota is not None)
+        return replace(
+            law,
+            seats_by_district=tuple((d.name, d.seats) for d in ds),
+            women_seats_by_district=law.women_seats_by_district or women,
+            districts_from="",
+        )
+
     def party(self, party_id: str) -> Party:
         """The party with this id (:class:`~majlis.errors.UnknownIdError` if none)."""
         try:
