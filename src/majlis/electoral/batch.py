@@ -22,6 +22,7 @@ SNTV
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from math import lcm
 from typing import Any
 
@@ -29,11 +30,12 @@ import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats, tie_ranks
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
+from majlis.electoral.laws import Law, canonical_governorate, get_law
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
 from majlis.limits import MAX_SEATS_BATCH, check_limit
 
-__all__ = ["allocate_many"]
+__all__ = ["allocate_many", "apply_law_many"]
 
 _CHUNK = 1 << 15  # rows per vectorised block (keeps the working set in cache)
 _REL_TOL = 1e-10  # boundary quotients closer than this (relative) are settled exactly
@@ -323,3 +325,95 @@ def allocate_many(
         quota = {"imperiali-quota": "imperiali"}.get(method, method)
         return _lr_many(v, seats, quota)
     return _sntv_many(v, seats)
+
+
+def apply_law_many(
+    law: str | Law,
+    votes_by_district: Mapping[str, Any],
+    seats_by_district: Mapping[str, int] | None = None,
+) -> dict[str, np.ndarray]:
+    """Apply a law to many vote vectors per district at once (:func:`apply_law`, vectorised).
+
+    Parameters
+    ----------
+    law : str or Law
+        A preset id (``"iraq-2025"``) or a :class:`Law`: its method, first divisor,
+        district magnitudes and threshold (per district, or national: a list below the
+        national share wins nothing anywhere in that row).
+    votes_by_district : Mapping[str, array_like of int, shape (rows, lists)]
+        District -> one vote vector per row; every district has the same rows and the same
+        lists (columns), with 0 where a list does not run.
+    seats_by_district : Mapping[str, int], optional
+        Magnitudes; default the law's own (governorate names as in :func:`apply_law`).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray of int64, shape (rows, lists)
+        Seats per district, row by row equal to ``apply_law(law, row).districts`` (ties:
+        more votes, then the earlier list). General seats only: the law's minority seats
+        are separate ballots and its women's quota changes who sits for a list, not list
+        totals (see :func:`apply_law`).
+
+    Notes
+    -----
+    Lists with no votes in any row of a district are left out of that district's
+    allocation (they cannot win a seat, except under SNTV, where nothing is left out).
+
+    Examples
+    --------
+    >>> out = apply_law_many("iraq-2025", {"Erbil": [[369_118, 97_301, 63_288, 38_911, 28_650],
+    ...                                             [300_000, 150_000, 63_288, 38_911, 28_650]]})
+    >>> out["Erbil"].tolist()
+    [[9, 3, 2, 1, 0], [8, 4, 2, 1, 0]]
+    """
+    law = get_law(law)
+    if not isinstance(votes_by_district, Mapping) or not votes_by_district:
+        raise ValidationError("votes_by_district must be a non-empty mapping of district -> votes matrix")
+    default = dict(law.seats_by_district)
+    mats: dict[str, np.ndarray] = {}
+    seats: dict[str, int] = {}
+    for d, votes in votes_by_district.items():
+        if seats_by_district is not None and d in seats_by_district:
+            seats[d] = check_seats(seats_by_district[d])
+        elif d in default or canonical_governorate(d) in default:
+            seats[d] = default[d if d in default else canonical_governorate(d)]
+        else:
+            raise ValidationError(
+                f"law {law.id} has no seat count for district {d!r}; pass seats_by_district"
+            )
+        try:
+            mats[d] = _as_matrix(votes)
+        except ValidationError as exc:
+            raise ValidationError(f"district {d!r}: {exc}") from None
+    shapes = {m.shape for m in mats.values()}
+    if len(shapes) > 1:
+        raise ValidationError(
+            f"every district needs the same rows and lists, got shapes {sorted(shapes)}"
+        )
+    threshold = law.threshold
+    if threshold is not None and law.threshold_scope == "national":
+        national = sum(mats.values())
+        assert isinstance(national, np.ndarray)
+        t = as_fraction(threshold, "threshold")
+        keep = national * t.denominator >= t.numerator * national.sum(axis=1, keepdims=True)
+        if not (keep & (national > 0)).any(axis=1).all():
+            raise InfeasibleQuotaError(f"the national threshold {threshold} eliminates every list")
+        mats = {d: np.where(keep, m, 0) for d, m in mats.items()}
+        threshold = None
+    sntv = get_method(law.method).family == "sntv"
+    out: dict[str, np.ndarray] = {}
+    for d, m in mats.items():
+        cols = np.ones(m.shape[1], dtype=bool) if sntv else (m > 0).any(axis=0)
+        res = np.zeros_like(m)
+        try:
+            res[:, cols] = allocate_many(
+                m[:, cols],
+                seats[d],
+                law.method,
+                first_divisor=law.first_divisor,
+                threshold=threshold,
+            )
+        except (ValidationError, InfeasibleQuotaError) as exc:
+            raise type(exc)(f"district {d!r}: {exc}") from None
+        out[d] = res
+    return out
