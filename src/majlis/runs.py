@@ -256,7 +256,9 @@ def run_blocks(
                 if progress is not None:
                     progress(fold.done, int(total))
         else:
-            interrupted = _run_on(executor, task, chunks, fold, max_pending, progress, total, should_stop)
+            interrupted = _run_on(
+                executor, task, chunks, fold, max_pending, progress, total, should_stop
+            )
     except KeyboardInterrupt:
         interrupted = True
     fold.flush()
@@ -296,7 +298,9 @@ def _run_on(
 
 
 @contextlib.contextmanager
-def open_executor(workers: int | None = None, scheduler: str | None = None) -> Iterator[Executor | None]:
+def open_executor(
+    workers: int | None = None, scheduler: str | None = None
+) -> Iterator[Executor | None]:
     """An executor for :func:`run_blocks`: this process, a local Dask cluster, or a remote one.
 
     Parameters
@@ -325,7 +329,9 @@ def open_executor(workers: int | None = None, scheduler: str | None = None) -> I
     None
     """
     if workers is not None and scheduler is not None:
-        raise ValidationError("give either workers (a local cluster) or a scheduler address, not both")
+        raise ValidationError(
+            "give either workers (a local cluster) or a scheduler address, not both"
+        )
     if workers is None and scheduler is None:
         yield None
         return

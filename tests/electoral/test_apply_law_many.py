@@ -29,7 +29,9 @@ CUSTOM = {
         seats_by_district=(("North", 7), ("South", 4), ("East", 2)),
         threshold="0.1",
     ),
-    "hare": Law("test-hare", "test", "hare", seats_by_district=(("North", 7), ("South", 4), ("East", 2))),
+    "hare": Law(
+        "test-hare", "test", "hare", seats_by_district=(("North", 7), ("South", 4), ("East", 2))
+    ),
 }
 
 
@@ -108,6 +110,13 @@ def test_errors():
     with pytest.raises(ValidationError):
         apply_law_many("iraq-2025", {})
     assert apply_law_many("iraq-2025", {"X": [[5, 1]]}, {"X": 3})["X"].tolist() == [[3, 0]]
-    only_small = Law("t", "t", "dhondt", seats_by_district=(("A", 2),), threshold="0.6", threshold_scope="national")
+    only_small = Law(
+        "t",
+        "t",
+        "dhondt",
+        seats_by_district=(("A", 2),),
+        threshold="0.6",
+        threshold_scope="national",
+    )
     with pytest.raises(InfeasibleQuotaError):
         apply_law_many(only_small, {"A": [[50, 50]]})

@@ -368,7 +368,9 @@ def apply_law_many(
     """
     law = get_law(law)
     if not isinstance(votes_by_district, Mapping) or not votes_by_district:
-        raise ValidationError("votes_by_district must be a non-empty mapping of district -> votes matrix")
+        raise ValidationError(
+            "votes_by_district must be a non-empty mapping of district -> votes matrix"
+        )
     default = dict(law.seats_by_district)
     mats: dict[str, np.ndarray] = {}
     seats: dict[str, int] = {}

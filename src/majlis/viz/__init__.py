@@ -1,5 +1,15 @@
-"""Pictures of a parliament: the hemicycle layout and its SVG renderer."""
+"""Pictures: the hemicycle layout and its SVG renderer, and forecast charts (matplotlib).
+
+Everything here draws plain data handed to it; ``majlis.viz`` imports no other layer.
+"""
 
 from majlis.viz.hemicycle import hemicycle_layout, hemicycle_rows, hemicycle_svg, parliament_svg
+from majlis.viz.plots import forecast_figure
 
-__all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg", "parliament_svg"]
+__all__ = [
+    "forecast_figure",
+    "hemicycle_layout",
+    "hemicycle_rows",
+    "hemicycle_svg",
+    "parliament_svg",
+]
