@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from majlis.errors import MajlisError, TooLargeError, ValidationError
-from majlis.runs import MAX_WORKERS, Block, make_blocks, open_executor, run_blocks
+from majlis.limits import MAX_WORKERS
+from majlis.runs import Block, make_blocks, open_executor, run_blocks
 
 
 def _task(chunk: tuple[Block, ...]) -> tuple[int, ...]:

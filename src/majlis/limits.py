@@ -19,7 +19,17 @@ limit                  value               why
 ``MAX_VOTES_BYTES``    20 MB               a votes file (CSV or JSON)
 ``MAX_PLAYERS``        1,000               players of a weighted game for the exact indices
                                            (pseudo-polynomial engines; see ``majlis.games``)
+``MAX_DRAWS``          20,000,000          simulated elections in one forecast (Iraq: about
+                                           10 minutes in one process)
+``MAX_DRAW_CELLS``     4 * 10**9           draws x (list, district) cells of a forecast: its
+                                           time grows with this product
+``MAX_FORECAST_LISTS`` 1,000               lists in a forecast (its seat histograms hold
+                                           lists x (house + 1) counts)
+``MAX_FORECAST_HOUSE`` 10,000              seats of the house a forecast tallies
+``MAX_WORKERS``        256                 worker processes of a local Dask cluster
 =====================  ==================  ==================================================
+
+Forecast input files share ``MAX_VOTES_BYTES`` with votes files.
 
 Examples
 --------
@@ -37,12 +47,17 @@ from majlis.errors import TooLargeError
 
 __all__ = [
     "MAX_DISTRICTS",
+    "MAX_DRAWS",
+    "MAX_DRAW_CELLS",
+    "MAX_FORECAST_HOUSE",
+    "MAX_FORECAST_LISTS",
     "MAX_LISTS",
     "MAX_PLAYERS",
     "MAX_SEATS",
     "MAX_SEATS_BATCH",
     "MAX_SEATS_MARGINS",
     "MAX_VOTES_BYTES",
+    "MAX_WORKERS",
     "check_limit",
 ]
 
@@ -53,6 +68,11 @@ MAX_LISTS = 10_000
 MAX_DISTRICTS = 10_000
 MAX_VOTES_BYTES = 20_000_000
 MAX_PLAYERS = 1_000
+MAX_DRAWS = 20_000_000
+MAX_DRAW_CELLS = 4_000_000_000
+MAX_FORECAST_LISTS = 1_000
+MAX_FORECAST_HOUSE = 10_000
+MAX_WORKERS = 256
 
 
 def check_limit(value: int, limit: int, what: str) -> None:

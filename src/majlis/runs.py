@@ -41,11 +41,11 @@ from typing import Any, Generic, TypeVar
 
 import numpy as np
 
-from majlis.errors import MajlisError, TooLargeError, ValidationError
+from majlis.errors import MajlisError, ValidationError
+from majlis.limits import MAX_WORKERS, check_limit
 
 __all__ = [
     "DEFAULT_BLOCK_SIZE",
-    "MAX_WORKERS",
     "Block",
     "RunResult",
     "check_seed",
@@ -59,9 +59,6 @@ T = TypeVar("T")
 DEFAULT_BLOCK_SIZE = 1024
 """Draws per block. Part of a run's definition: the same seed with another block size gives
 other (equally valid) draws."""
-
-MAX_WORKERS = 256
-"""Largest ``workers`` accepted by :func:`open_executor` for a local cluster."""
 
 
 @dataclass(frozen=True)
@@ -338,8 +335,7 @@ def open_executor(
     if workers is not None:
         if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
             raise ValidationError(f"workers must be a positive whole number, got {workers!r}")
-        if workers > MAX_WORKERS:
-            raise TooLargeError(f"at most {MAX_WORKERS} local workers, got {workers}")
+        check_limit(workers, MAX_WORKERS, "local Dask workers")
     try:
         from distributed import Client, LocalCluster
     except ImportError:

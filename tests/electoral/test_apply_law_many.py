@@ -8,8 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from majlis.data import load_dataset
 from majlis.electoral import Law, apply_law, apply_law_many
 from majlis.errors import InfeasibleQuotaError, ValidationError
+
+IRAQ_2025 = load_dataset("iraq").law("iraq-2025")
 
 NAMES = [f"L{i}" for i in range(8)]
 CUSTOM = {
@@ -78,12 +81,12 @@ def test_iraq_2025_governorates_agree_with_apply_law():
         for i, gov in enumerate(("Baghdad", "Erbil", "Muthanna", "Qadisiyah (Diwaniyah)"))
     }
     mats["Erbil"][:, 5] = 0  # a list that does not run there
-    got = apply_law_many("iraq-2025", mats)
-    want = _rowwise("iraq-2025", mats)
+    got = apply_law_many(IRAQ_2025, mats)
+    want = _rowwise(IRAQ_2025, mats)
     for d in mats:
         assert got[d].tolist() == want[d].tolist()
     assert (got["Baghdad"].sum(axis=1) == 69).all()
-    assert (got["Qadisiyah (Diwaniyah)"].sum(axis=1) == 11).all()  # alias of Qadisiyah
+    assert (got["Qadisiyah (Diwaniyah)"].sum(axis=1) == 11).all()
     assert (got["Erbil"][:, 5] == 0).all()
 
 
@@ -91,7 +94,7 @@ def test_official_erbil_2025():
     # IHEC preliminary votes and final seats (KDP 9, PUK 3, Halwest 2, NGM 1): the
     # dataset's Erbil rows, an official result reproduced
     erbil = [369_118, 97_301, 63_288, 38_911, 28_650, 13_772, 5_584, 1_811, 762]
-    assert apply_law_many("iraq-2025", {"Erbil": [erbil]})["Erbil"][0].tolist()[:5] == [
+    assert apply_law_many(IRAQ_2025, {"Erbil": [erbil]})["Erbil"][0].tolist()[:5] == [
         9,
         3,
         2,
@@ -102,14 +105,14 @@ def test_official_erbil_2025():
 
 def test_errors():
     with pytest.raises(ValidationError, match="no seat count"):
-        apply_law_many("iraq-2025", {"Atlantis": [[1, 2]]})
+        apply_law_many(IRAQ_2025, {"Atlantis": [[1, 2]]})
     with pytest.raises(ValidationError, match="same rows and lists"):
-        apply_law_many("iraq-2025", {"Erbil": [[1, 2]], "Dohuk": [[1, 2, 3]]})
+        apply_law_many(IRAQ_2025, {"Erbil": [[1, 2]], "Dohuk": [[1, 2, 3]]})
     with pytest.raises(ValidationError, match="Erbil"):
-        apply_law_many("iraq-2025", {"Erbil": [[1, -2]]})
+        apply_law_many(IRAQ_2025, {"Erbil": [[1, -2]]})
     with pytest.raises(ValidationError):
-        apply_law_many("iraq-2025", {})
-    assert apply_law_many("iraq-2025", {"X": [[5, 1]]}, {"X": 3})["X"].tolist() == [[3, 0]]
+        apply_law_many(IRAQ_2025, {})
+    assert apply_law_many(IRAQ_2025, {"X": [[5, 1]]}, {"X": 3})["X"].tolist() == [[3, 0]]
     only_small = Law(
         "t",
         "t",

@@ -15,7 +15,6 @@ from majlis.data import load_dataset
 from majlis.electoral import validate_election
 from majlis.errors import TooLargeError, UnknownIdError, ValidationError
 from majlis.forecast import (
-    MAX_FILE_BYTES,
     Bloc,
     Estimate,
     ForecastInput,
@@ -29,7 +28,8 @@ from majlis.forecast import (
     with_estimates,
     with_poll,
 )
-from majlis.model import Alliance, Dataset, District, Election, Membership, Party, Result
+from majlis.limits import MAX_VOTES_BYTES
+from majlis.model import Alliance, Dataset, District, Election, Law, Membership, Party, Result
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def _toy(missing_votes: bool = True) -> Dataset:
         Party("b", "B", family="kurdish"),
         Party("c", "C", family="sunni"),
     ]
-    e = Election("2030", dt.date(2030, 1, 1), "iraq-2025", 13)
+    e = Election("2030", dt.date(2030, 1, 1), "toy-law", 13)
     districts = [
         District("2030", "North", 5),
         District("2030", "South", 4),
@@ -148,6 +148,9 @@ def _toy(missing_votes: bool = True) -> Dataset:
             Membership("al", "c", dt.date(2029, 1, 1)),
         ],
         elections=[e],
+        laws=[
+            Law("toy-law", "Toy law", "sainte-lague", first_divisor="1.7", districts_from="2030")
+        ],
         districts=districts,
         results=results,
     )
@@ -304,8 +307,8 @@ def test_file_limits(tmp_path: Path, iraq: Dataset) -> None:
     with pytest.raises(FileNotFoundError):
         read_input(tmp_path / "missing.csv", iraq)
     big = tmp_path / "big.csv"
-    big.write_bytes(b"list,share\n" + b"#" * (MAX_FILE_BYTES + 1))
-    with pytest.raises(TooLargeError, match=f"{MAX_FILE_BYTES:,}"):
+    big.write_bytes(b"list,share\n" + b"#" * (MAX_VOTES_BYTES + 1))
+    with pytest.raises(TooLargeError, match=f"{MAX_VOTES_BYTES:,}"):
         read_input(big, iraq)
 
 

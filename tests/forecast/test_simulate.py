@@ -13,8 +13,9 @@ import pytest
 from majlis.data import load_dataset
 from majlis.electoral import Law, apply_law
 from majlis.errors import TooLargeError, ValidationError
-from majlis.forecast import MAX_DRAWS, MAX_WORK, Bloc, ForecastInput, from_election, run_forecast
+from majlis.forecast import Bloc, ForecastInput, from_election, run_forecast
 from majlis.games import WeightedGame, banzhaf
+from majlis.limits import MAX_DRAW_CELLS, MAX_DRAWS
 
 LAW = Law(
     "test-sl",
@@ -207,7 +208,7 @@ def test_limits(iraq_input: ForecastInput) -> None:
         district_error=np.zeros((20, n)),
         turnout=np.ones(20) * 1000,
     )
-    with pytest.raises(TooLargeError, match=f"{MAX_WORK:,}"):
+    with pytest.raises(TooLargeError, match=f"{MAX_DRAW_CELLS:,}"):
         run_forecast(wide, MAX_DRAWS)
     with pytest.raises(ValidationError, match="whole number"):
         run_forecast(iraq_input, 10.5)  # type: ignore[arg-type]

@@ -30,10 +30,10 @@ import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats, tie_ranks
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
-from majlis.electoral.laws import Law, canonical_governorate, get_law
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
 from majlis.limits import MAX_SEATS_BATCH, check_limit
+from majlis.model import Law
 
 __all__ = ["allocate_many", "apply_law_many"]
 
@@ -328,7 +328,7 @@ def allocate_many(
 
 
 def apply_law_many(
-    law: str | Law,
+    law: Law,
     votes_by_district: Mapping[str, Any],
     seats_by_district: Mapping[str, int] | None = None,
 ) -> dict[str, np.ndarray]:
@@ -336,15 +336,15 @@ def apply_law_many(
 
     Parameters
     ----------
-    law : str or Law
-        A preset id (``"iraq-2025"``) or a :class:`Law`: its method, first divisor,
+    law : Law
+        The law (e.g. ``load_dataset("iraq").law("iraq-2025")``): its method, first divisor,
         district magnitudes and threshold (per district, or national: a list below the
         national share wins nothing anywhere in that row).
     votes_by_district : Mapping[str, array_like of int, shape (rows, lists)]
         District -> one vote vector per row; every district has the same rows and the same
         lists (columns), with 0 where a list does not run.
     seats_by_district : Mapping[str, int], optional
-        Magnitudes; default the law's own (governorate names as in :func:`apply_law`).
+        Magnitudes; default the law's own.
 
     Returns
     -------
@@ -361,12 +361,14 @@ def apply_law_many(
 
     Examples
     --------
-    >>> out = apply_law_many("iraq-2025", {"Erbil": [[369_118, 97_301, 63_288, 38_911, 28_650],
-    ...                                             [300_000, 150_000, 63_288, 38_911, 28_650]]})
+    >>> from majlis.data import load_dataset
+    >>> law = load_dataset("iraq").law("iraq-2025")
+    >>> out = apply_law_many(law, {"Erbil": [[369_118, 97_301, 63_288, 38_911, 28_650],
+    ...                                      [300_000, 150_000, 63_288, 38_911, 28_650]]})
     >>> out["Erbil"].tolist()
     [[9, 3, 2, 1, 0], [8, 4, 2, 1, 0]]
     """
-    law = get_law(law)
+    get_method(law.method)
     if not isinstance(votes_by_district, Mapping) or not votes_by_district:
         raise ValidationError(
             "votes_by_district must be a non-empty mapping of district -> votes matrix"
@@ -377,11 +379,12 @@ def apply_law_many(
     for d, votes in votes_by_district.items():
         if seats_by_district is not None and d in seats_by_district:
             seats[d] = check_seats(seats_by_district[d])
-        elif d in default or canonical_governorate(d) in default:
-            seats[d] = default[d if d in default else canonical_governorate(d)]
+        elif d in default:
+            seats[d] = default[d]
         else:
+            known = ", ".join(default) or "none: pass seats_by_district"
             raise ValidationError(
-                f"law {law.id} has no seat count for district {d!r}; pass seats_by_district"
+                f"law {law.id} has no seat count for district {d!r} (its districts: {known})"
             )
         try:
             mats[d] = _as_matrix(votes)

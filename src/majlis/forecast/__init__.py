@@ -27,13 +27,10 @@ Examples
 from majlis.forecast.inputs import *
 from majlis.forecast.inputs import __all__ as _inputs_all
 from majlis.forecast.run import run_forecast
-from majlis.forecast.simulate import MAX_DRAWS, MAX_WORK
 from majlis.forecast.summary import Distribution, ForecastResult
 
 __all__ = [
     *_inputs_all,
-    "MAX_DRAWS",
-    "MAX_WORK",
     "Distribution",
     "ForecastResult",
     "run_forecast",

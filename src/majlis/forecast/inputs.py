@@ -84,18 +84,21 @@ from typing import Any
 
 import numpy as np
 
-from majlis.electoral import Law, get_law, get_method
-from majlis.errors import TooLargeError, UnknownIdError, ValidationError
-from majlis.model import Dataset, majority_quota, parse_date
+from majlis.electoral import get_method
+from majlis.errors import UnknownIdError, ValidationError
+from majlis.limits import (
+    MAX_DISTRICTS,
+    MAX_FORECAST_HOUSE,
+    MAX_FORECAST_LISTS,
+    MAX_VOTES_BYTES,
+    check_limit,
+)
+from majlis.model import Dataset, Law, majority_quota, parse_date
 
 __all__ = [
     "DEFAULT_DISTRICT_ERROR",
     "DEFAULT_NATIONAL_ERROR",
     "DEFAULT_TURNOUT_ERROR",
-    "MAX_DISTRICTS",
-    "MAX_FILE_BYTES",
-    "MAX_HOUSE",
-    "MAX_LISTS",
     "SWINGS",
     "Bloc",
     "Estimate",
@@ -122,14 +125,6 @@ DEFAULT_TURNOUT_ERROR = 0.10
 """Default log sd of each district's valid votes (half shared nationally)."""
 SWINGS = ("proportional", "uniform")
 """How a national estimate moves a list's district shares."""
-MAX_LISTS = 1000
-"""Most lists in one forecast."""
-MAX_DISTRICTS = 1000
-"""Most districts in one forecast."""
-MAX_HOUSE = 10_000
-"""Largest house (seats) a forecast tallies."""
-MAX_FILE_BYTES = 5_000_000
-"""Largest input file read."""
 _POOL = "Other governorates (pooled estimate)"
 
 
@@ -224,8 +219,10 @@ class ForecastInput:
     notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        law = get_law(self.law)
-        object.__setattr__(self, "law", law)
+        law = self.law
+        if not isinstance(law, Law):
+            raise ValidationError(f"law must be a majlis.model.Law, got {type(law).__name__}")
+        get_method(law.method)
         if get_method(law.method).family not in ("divisor", "largest-remainder"):
             raise ValidationError(
                 f"forecasts need a list-PR law (divisor or largest remainder); {law.id} uses {law.method}"
@@ -234,10 +231,8 @@ class ForecastInput:
         n, d = len(lists), len(districts)
         if n == 0 or d == 0:
             raise ValidationError("a forecast needs at least one list and one district")
-        if n > MAX_LISTS:
-            raise TooLargeError(f"at most {MAX_LISTS:,} lists per forecast, got {n:,}")
-        if d > MAX_DISTRICTS:
-            raise TooLargeError(f"at most {MAX_DISTRICTS:,} districts per forecast, got {d:,}")
+        check_limit(n, MAX_FORECAST_LISTS, "lists per forecast")
+        check_limit(d, MAX_DISTRICTS, "districts per forecast")
         _unique(lists, "list")
         _unique(districts, "district")
         if len(self.list_names) != n:
@@ -273,8 +268,7 @@ class ForecastInput:
                 f"district seats ({sum(int(s) for s in seats)}) plus fixed seats ({int(fixed.sum())}) "
                 f"make {total}, but the house has {self.house_size}"
             )
-        if self.house_size > MAX_HOUSE:
-            raise TooLargeError(f"at most {MAX_HOUSE:,} seats per house, got {self.house_size:,}")
+        check_limit(self.house_size, MAX_FORECAST_HOUSE, "seats in a forecast's house")
         for name, value in (
             ("lists", lists),
             ("list_names", tuple(self.list_names)),
@@ -574,7 +568,7 @@ def from_election(
         e = max(dataset.elections, key=lambda x: x.date)
     else:
         e = dataset.election(election)
-    law = get_law(e.law)
+    law = dataset.law(e.law)
     magnitudes = {d.name: d.seats for d in dataset.districts_of(e.id)} or dict(
         law.seats_by_district
     )
@@ -999,10 +993,7 @@ def _read_text(path: str | Path) -> str:
     if not p.is_file():
         raise FileNotFoundError(2, "No such file", str(p))
     size = p.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise TooLargeError(
-            f"input files are limited to {MAX_FILE_BYTES:,} bytes; {p} has {size:,}"
-        )
+    check_limit(size, MAX_VOTES_BYTES, f"bytes in an input file ({p.name})")
     try:
         return p.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -1209,7 +1200,7 @@ def read_input(path: str | Path, dataset: Dataset, **overrides: Any) -> Forecast
 
     ``overrides`` are the keyword arguments of :func:`parse_input`. Raises
     ``FileNotFoundError`` for a missing file, :class:`~majlis.errors.TooLargeError` above
-    :data:`MAX_FILE_BYTES`, and :class:`~majlis.errors.ValidationError` naming the line or
+    :data:`majlis.limits.MAX_VOTES_BYTES`, and :class:`~majlis.errors.ValidationError` naming the line or
     key at fault.
 
     Examples

@@ -34,7 +34,7 @@ def run_forecast(
     inputs : ForecastInput
         Expected shares, errors, law, blocs and coalitions.
     draws : int
-        Number of simulated elections (1 .. :data:`MAX_DRAWS`).
+        Number of simulated elections (1 .. :data:`majlis.limits.MAX_DRAWS`).
     seed : int, optional
         Root seed; ``None`` draws one (reported in the result). A seed gives a byte-identical
         ``to_dict()`` whatever ``chunk_size``, ``workers`` or ``scheduler``.
@@ -60,7 +60,7 @@ def run_forecast(
     Raises
     ------
     ValidationError, TooLargeError
-        Draws below 1 or above :data:`MAX_DRAWS`, or more than :data:`MAX_WORK` cells.
+        Draws below 1 or above :data:`majlis.limits.MAX_DRAWS`, or more than :data:`majlis.limits.MAX_DRAW_CELLS` cells.
     """
     tally, run = simulate(
         inputs,

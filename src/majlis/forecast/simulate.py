@@ -58,15 +58,14 @@ from typing import Any
 import numpy as np
 
 from majlis.electoral import Law, apply_law_many
-from majlis.errors import TooLargeError, ValidationError
+from majlis.errors import ValidationError
 from majlis.forecast.inputs import ForecastInput
 from majlis.games import WeightedGame, power_index
+from majlis.limits import MAX_DRAW_CELLS, MAX_DRAWS, check_limit
 from majlis.model import two_thirds_quota
 from majlis.runs import DEFAULT_BLOCK_SIZE, Block, check_seed, open_executor, run_blocks
 
 __all__ = [
-    "MAX_DRAWS",
-    "MAX_WORK",
     "Plan",
     "Tally",
     "compile_plan",
@@ -74,10 +73,6 @@ __all__ = [
     "simulate_chunk",
 ]
 
-MAX_DRAWS = 20_000_000
-"""Most draws in one forecast."""
-MAX_WORK = 4_000_000_000
-"""Most draws x (list, district) cells in one forecast (bounds the run time)."""
 _SQRT_HALF = math.sqrt(0.5)
 _MIN_VOTES = 1e6  # districts are scaled up to at least this many votes (rounding only)
 
@@ -347,14 +342,13 @@ def simulate(
         raise ValidationError(f"draws must be a whole number, got {draws!r}")
     if draws < 1:
         raise ValidationError(f"draws must be at least 1, got {draws}")
-    if draws > MAX_DRAWS:
-        raise TooLargeError(f"at most {MAX_DRAWS:,} draws per forecast, got {draws:,}")
+    check_limit(int(draws), MAX_DRAWS, "draws per forecast")
     plan = compile_plan(inp, power)
-    if draws * plan.cells > MAX_WORK:
-        raise TooLargeError(
-            f"at most {MAX_WORK:,} draw x (list, district) cells per forecast; {draws:,} draws x "
-            f"{plan.cells:,} cells is more"
-        )
+    check_limit(
+        int(draws) * plan.cells,
+        MAX_DRAW_CELLS,
+        f"draws x (list, district) cells per forecast ({plan.cells:,} cells a draw)",
+    )
     seed = check_seed(seed)
     task = functools.partial(simulate_chunk, plan)
     if chunk_size is None:
