@@ -90,7 +90,7 @@ def test_several_quotas_blocking_clause_and_unions(run_cli):
         (["-w", "3,-2,2,1", "-q", "4"], "weight -2 of player 1 is negative"),
         (["-w", "3,2,2,1", "-q", "4", "-i", "owen", "-u", "0,1", "-u", "1,2"], "two unions"),
         (["-w", "3,2,2,1", "-q", "4", "-i", "nope"], "unknown power index 'nope'"),
-        (["-w", "3,2,2,1", "-q", "4", "-u", "0,1"], "--union applies to owen"),
+        (["-w", "3,2,2,1", "-q", "4", "-u", "0,1"], "unions apply to banzhaf-owen, owen"),
         (["-w", "3,a,2", "-q", "4"], "'a'"),
         (["-w", "1,1;2,2", "-q", "2"], "1 quotas need 1 weight vectors"),
         (["-w", "3,2"], "give --quota"),

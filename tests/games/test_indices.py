@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from majlis.errors import UnknownMethodError
+from majlis.errors import UnknownMethodError, ValidationError
 from majlis.games import (
     POWER_INDICES,
     SimpleGame,
@@ -365,3 +365,23 @@ def test_published_mwc_based_indices():
     ]:
         assert johnston(WeightedGame(w, q)) == expected
         assert ref.ref_johnston(ref.weighted_predicate(w, q), len(w)) == expected
+
+
+def test_registry_records_one_home():
+    from majlis.games import IndexInfo, power_index
+
+    info = power_index("owen")
+    assert isinstance(info, IndexInfo) and info.needs_unions and info.cost == "unions"
+    assert power_index("shapley-shubik").cost == "swings-by-size"
+    assert not power_index("banzhaf").needs_unions
+    g = WeightedGame([2, 1, 1], 3)
+    assert POWER_INDICES["banzhaf"](g) == banzhaf(g)  # a record calls its function
+    with pytest.raises(ValidationError, match="unions apply to banzhaf-owen, owen"):
+        info_b = power_index("banzhaf")
+        info_b.compute(g, [[0, 1]])
+
+
+def test_cli_help_lists_every_registered_index():
+    from majlis.cli.power import _INDICES
+
+    assert sorted(x.strip() for x in _INDICES.split(",")) == sorted(POWER_INDICES)

@@ -21,21 +21,21 @@ def test_report_after_june_2022():
     rep = power_report(parl)
     union = alliance_union(parl, "cf")
     assert union
-    members = set(rep["alliance"]["members"])
-    for q in rep["quotas"]:
+    members = set(rep.alliance_members)
+    for q in rep.quotas:
         g = game_from_parliament(parl, q)
         # Owen: the Framework's total equals its Shapley value in the quotient game
         qss = shapley_shubik(quotient_game(g, [union]))
-        owen_total = sum(p["power"][q]["owen"] for p in rep["parties"] if p["id"] in members)
+        owen_total = sum(p.power[q]["owen"] for p in rep.parties if p.id in members)
         assert owen_total == qss[0]
         # without the union, per-party Shapley-Shubik sums the per-player values
         ss = shapley_shubik(g)
         ids = parl.player_ids()
-        for p in rep["parties"]:
-            assert p["power"][q]["shapley_shubik"] == sum(
-                (ss[i] for i, x in enumerate(ids) if x == p["id"]), Fraction(0)
+        for p in rep.parties:
+            assert p.power[q]["shapley_shubik"] == sum(
+                (ss[i] for i, x in enumerate(ids) if x == p.id), Fraction(0)
             )
-    assert sum(p["seats"] for p in rep["parties"]) == parl.filled_seats
+    assert sum(p.seats for p in rep.parties) == parl.filled_seats
 
 
 def test_framework_is_a_union_in_the_house_as_elected():

@@ -6,15 +6,15 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from majlis.cli._app import app, console, fail
-from majlis.data import dataset_from_json, dataset_to_json, read_dataset_dir, write_dataset_dir
-from majlis.data.store import open_dataset, open_store
-from majlis.model import EVENT_CATEGORIES, Parliament, parse_date
+
+if TYPE_CHECKING:
+    from majlis.model import Parliament
+
 
 DatasetOpt = Annotated[
     str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
@@ -26,6 +26,9 @@ def house(dataset: str, election: str | None, date: str | None) -> Parliament:
 
     With neither, the house on the dataset's latest date (:meth:`Dataset.parliament`'s rule).
     """
+    from majlis.data.store import open_dataset
+    from majlis.model import parse_date
+
     ds = open_dataset(dataset)
     return ds.parliament(election=election, date=parse_date(date) if date else None)
 
@@ -43,6 +46,8 @@ def parliament_cmd(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print parties as CSV.")] = False,
 ) -> None:
     """The composition of the house after an election or on a date: parties, alliances, thresholds."""
+    from rich.table import Table
+
     p = house(dataset, election, date)
     doc = p.to_dict()
     if as_json:
@@ -115,6 +120,11 @@ def timeline_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
     """The dated events: elections, court rulings, votes, resignations, nominations..."""
+    from rich.table import Table
+
+    from majlis.data.store import open_dataset
+    from majlis.model import EVENT_CATEGORIES, parse_date
+
     if category is not None and category not in EVENT_CATEGORIES:
         raise fail(f"unknown category {category!r} (one of {', '.join(EVENT_CATEGORIES)})")
     ds = open_dataset(dataset)
@@ -146,6 +156,9 @@ def data_export(
     dataset: DatasetOpt = "iraq",
 ) -> None:
     """Write a dataset as a folder of CSV files (or one JSON file if TARGET ends in .json)."""
+    from majlis.data import dataset_to_json, write_dataset_dir
+    from majlis.data.store import open_dataset
+
     ds = open_dataset(dataset)
     if target.suffix.lower() == ".json":
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +179,9 @@ def data_import(
     ] = None,
 ) -> None:
     """Validate a dataset and save it in the store (replacing one of the same name)."""
+    from majlis.data import dataset_from_json, read_dataset_dir
+    from majlis.data.store import open_store
+
     if not source.exists():
         raise fail(f"{source}: no such file or folder")
     if source.is_dir():
@@ -188,6 +204,8 @@ def data_import(
 @data_app.command("list")
 def data_list() -> None:
     """Datasets available: the built-in ones and those saved in the store."""
+    from majlis.data.store import open_store
+
     store = open_store()
     console.print("built in: iraq")
     console.print(f"saved in {store._safe_url()}: {', '.join(store.names()) or 'none'}")

@@ -12,21 +12,21 @@ Examples::
 from __future__ import annotations
 
 import json
-from fractions import Fraction
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from majlis.cli._app import app, console, fail
-from majlis.errors import ValidationError
-from majlis.games import WeightedGame, blocking_game, power_index, power_report
-from majlis.games.indices import INDEX_NAMES, POWER_INDICES
 
-_UNION_INDICES = {"owen", "banzhaf-owen"}
+if TYPE_CHECKING:
+    from majlis.games import PowerReport, WeightedGame
+
+_INDICES = "banzhaf, banzhaf-raw, penrose, shapley-shubik, holler-packel, deegan-packel, johnston, coleman-prevent, coleman-initiate, owen, banzhaf-owen"
 
 
 def _ints(text: str, what: str) -> list[int]:
+    from majlis.errors import ValidationError
+
     parts = [p.strip() for p in text.split(",")]
     if not text.strip() or any(not p for p in parts):
         raise ValidationError(f"{what} {text!r} must be a comma-separated list of integers.")
@@ -40,6 +40,9 @@ def _ints(text: str, what: str) -> list[int]:
 def _game(
     weights: list[str], quotas: list[int], names: str | None, bmm: int | None
 ) -> WeightedGame:
+    from majlis.errors import ValidationError
+    from majlis.games import WeightedGame
+
     vectors = [_ints(v, "weights") for w in weights for v in w.split(";")]
     if not quotas:
         raise ValidationError("give --quota with --weights.")
@@ -51,10 +54,6 @@ def _game(
             f"{len(quotas)} quotas need {len(quotas)} weight vectors (separated by ';'), got {len(vectors)}."
         )
     return WeightedGame(vectors, quotas, bmm, names=name_list)
-
-
-def _fmt(v: Fraction | int) -> str:
-    return str(v)
 
 
 @app.command("power")
@@ -76,7 +75,7 @@ def power_cmd(
         typer.Option(
             "--index",
             "-i",
-            help="Index id: " + ", ".join(sorted(set(POWER_INDICES) | _UNION_INDICES)) + ".",
+            help=f"Index id: {_INDICES}.",
         ),
     ] = "banzhaf",
     names: Annotated[
@@ -137,37 +136,28 @@ def power_cmd(
         raise fail("--after goes with --election/--date")
     if not weights:
         raise fail("give --weights and --quota, or --election/--date for a parliament")
-    if index not in POWER_INDICES and index not in _UNION_INDICES:
-        power_index(index)  # raises UnknownMethodError naming the known ids
+    from majlis.games import blocking_game, index_report
+
     game = _game(weights, list(quota or []), names, blocking_min_members)
     if blocking:
         game = blocking_game(game)
-    fn = power_index(index)
-    if index in _UNION_INDICES:
-        unions = [[p.strip() for p in u.split(",") if p.strip()] for u in (union or [])]
-        for u in unions:
-            if not u:
-                raise ValidationError("--union needs player indices or names, e.g. --union 0,2.")
-        values = fn(game, unions)
-    else:
-        if union:
-            raise ValidationError(f"--union applies to owen and banzhaf-owen, not to {index!r}.")
-        values = fn(game)
-    keys = list(game.names)
+    unions = [[p.strip() for p in u.split(",") if p.strip()] for u in (union or [])]
+    if any(not u for u in unions):
+        raise fail("--union needs player indices or names, e.g. --union 0,2.")
+    report = index_report(game, index, unions or None)
     if as_json:
-        doc = {"index": index, "values": {k: _fmt(v) for k, v in zip(keys, values)}}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
-    console.print(f"{INDEX_NAMES.get(index, index)} of {game!r}", soft_wrap=True)
+    from rich.table import Table
+
+    console.print(f"{report.name} of {report.game}", soft_wrap=True)
     t = Table()
     t.add_column("player")
     t.add_column("weight", justify="right")
     t.add_column("value", justify="right")
     t.add_column("≈", justify="right")
-    base = getattr(game, "game", game)
-    for i, (k, v) in enumerate(zip(keys, values)):
-        w = ",".join(str(r[i]) for r in base.weight_vectors)
-        t.add_row(k, w, _fmt(v), f"{float(v):.4f}")
+    for k, w, v in zip(report.players, report.weights, report.values):
+        t.add_row(k, w, str(v), f"{float(v):.4f}")
     console.print(t)
 
 
@@ -180,58 +170,45 @@ def _report(
     after: list[str],
 ) -> None:
     from majlis.cli.parliament import house
+    from majlis.games import power_report
 
     houses = [house(dataset, election, date)] + [house(dataset, election, d) for d in after]
     reports = [power_report(parl, alliance_id=alliance) for parl in houses]
     if as_json:
-        docs = [_report_json(rep) for rep in reports]
+        docs = [rep.to_dict() for rep in reports]
         doc = docs[0] if len(docs) == 1 else {"reports": docs}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
     for rep in reports:
-        _report_table(rep, alliance)
+        _report_table(rep)
 
 
-def _report_json(rep: dict) -> dict:
-    quotas = rep["quotas"]
-    doc = dict(rep)
-    doc["parties"] = [
-        {
-            **{k: v for k, v in p.items() if k not in ("seat_share", "power")},
-            "seat_share": str(p["seat_share"]),
-            "power": {str(q): {k: str(v) for k, v in p["power"][q].items()} for q in quotas},
-        }
-        for p in rep["parties"]
-    ]
-    return doc
+def _report_table(rep: PowerReport) -> None:
+    from rich.table import Table
 
-
-def _report_table(rep: dict, alliance: str) -> None:
-    quotas = rep["quotas"]
-    al = rep["alliance"]
     console.print(
-        f"House on {rep['date']} (election {rep['election']}): {rep['filled']} of {rep['house']} "
-        f"seats filled. Union: {alliance} = {', '.join(al['members']) or 'none'}, "
-        f"{al['seats']} seats."
+        f"House on {rep.date} (election {rep.election}): {rep.filled} of {rep.house} "
+        f"seats filled. Union: {rep.alliance} = {', '.join(rep.alliance_members) or 'none'}, "
+        f"{rep.alliance_seats} seats."
     )
-    for q in quotas:
+    for q in rep.quotas:
         t = Table(title=f"Power at quota {q}", title_justify="left")
         t.add_column("party")
         t.add_column("seats", justify="right")
         t.add_column("seat share", justify="right")
         t.add_column("Banzhaf", justify="right")
         t.add_column("Shapley–Shubik", justify="right")
-        t.add_column(f"Banzhaf–Owen ({alliance} union)", justify="right")
-        t.add_column(f"Owen ({alliance} union)", justify="right")
-        for p in rep["parties"]:
-            pw = p["power"][q]
-            name = p["name"] + (" *" if p["in_alliance"] else "")
-            if p["players"] > 1:
-                name += f" ({p['players']} MPs)"
+        t.add_column(f"Banzhaf–Owen ({rep.alliance} union)", justify="right")
+        t.add_column(f"Owen ({rep.alliance} union)", justify="right")
+        for p in rep.parties:
+            pw = p.power[q]
+            name = p.name + (" *" if p.in_alliance else "")
+            if p.players > 1:
+                name += f" ({p.players} MPs)"
             t.add_row(
                 name,
-                str(p["seats"]),
-                f"{float(p['seat_share']):.1%}",
+                str(p.seats),
+                f"{float(p.seat_share):.1%}",
                 f"{float(pw['banzhaf']):.1%}",
                 f"{float(pw['shapley_shubik']):.1%}",
                 f"{float(pw['banzhaf_owen']):.1%}",

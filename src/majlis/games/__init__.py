@@ -17,7 +17,11 @@ Coalitions
     :func:`minimal_winning_coalitions`, :func:`minimal_blocking_coalitions`
     (output-sensitive generators, sorted by seats).
 Parliaments
-    :func:`power_report`, :func:`alliance_union`.
+    :func:`power_report` (a :class:`PowerReport`), :func:`alliance_union`.
+Reports
+    :func:`index_report` (one index of any game, an :class:`IndexReport`); both reports
+    have ``to_dict()``, ``to_pandas()`` and a Jupyter table. Ids, names and cost classes of
+    the indices: :data:`POWER_INDICES` (:class:`IndexInfo`), :func:`power_index`.
 
 Examples
 --------
@@ -31,15 +35,21 @@ Examples
 110
 """
 
+from majlis.games import _registry, coalitions, game, indices, parliament, report, unions
+from majlis.games._registry import *
 from majlis.games.coalitions import *
-from majlis.games.coalitions import __all__ as _coalitions_all
 from majlis.games.game import *
-from majlis.games.game import __all__ as _game_all
 from majlis.games.indices import *
-from majlis.games.indices import __all__ as _indices_all
 from majlis.games.parliament import *
-from majlis.games.parliament import __all__ as _parliament_all
+from majlis.games.report import *
 from majlis.games.unions import *
-from majlis.games.unions import __all__ as _unions_all
 
-__all__ = [*_game_all, *_indices_all, *_unions_all, *_coalitions_all, *_parliament_all]
+__all__ = [
+    *_registry.__all__,
+    *game.__all__,
+    *indices.__all__,
+    *unions.__all__,
+    *coalitions.__all__,
+    *parliament.__all__,
+    *report.__all__,
+]

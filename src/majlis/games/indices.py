@@ -1,8 +1,8 @@
 """Exact power indices of simple games, as lists of :class:`~fractions.Fraction` in player order.
 
 Every index is a plain function of a game registered under a string id in
-:data:`POWER_INDICES` (``"banzhaf"``, ``"shapley-shubik"``, ...); :func:`power_index`
-looks one up by id. For a single-quota weighted game all of them run in
+:data:`~majlis.games.POWER_INDICES` (``"banzhaf"``, ``"shapley-shubik"``, ...);
+:func:`~majlis.games.power_index` looks one up by id. For a single-quota weighted game all of them run in
 pseudo-polynomial time with exact big-integer arithmetic (generating functions, players
 of equal weight grouped, see :mod:`majlis.games._counting`). Games with several quotas
 or the blocking-members clause use a multi-dimensional generating function (pseudo-
@@ -35,15 +35,13 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 from math import factorial, lcm
 
-from majlis.errors import UnknownMethodError
 from majlis.games._counting import mwc_and_johnston, swing_profile
+from majlis.games._registry import register_index
 
 __all__ = [
-    "POWER_INDICES",
     "banzhaf",
     "banzhaf_absolute",
     "banzhaf_raw",
@@ -53,54 +51,8 @@ __all__ = [
     "holler_packel",
     "johnston",
     "penrose",
-    "power_index",
-    "register_index",
     "shapley_shubik",
 ]
-
-#: Registry of power indices by id: ``{"banzhaf": banzhaf, ...}``. Indices that need a
-#: coalition structure (``owen``, ``banzhaf-owen``) take ``unions`` as second argument.
-POWER_INDICES: dict[str, Callable] = {}
-
-#: Human-readable names of the registered indices.
-INDEX_NAMES: dict[str, str] = {}
-
-
-def register_index(index_id: str, name: str) -> Callable[[Callable], Callable]:
-    """Decorator registering a power index under ``index_id``."""
-
-    def deco(fn: Callable) -> Callable:
-        POWER_INDICES[index_id] = fn
-        INDEX_NAMES[index_id] = name
-        fn.index_id = index_id  # type: ignore[attr-defined]
-        return fn
-
-    return deco
-
-
-def power_index(index_id: str) -> Callable:
-    """Return the registered index function called ``index_id``.
-
-    Raises
-    ------
-    UnknownMethodError
-        When no index has that id.
-
-    Examples
-    --------
-    >>> from majlis.games import WeightedGame
-    >>> power_index("shapley-shubik")(WeightedGame([2, 1, 1], 3))
-    [Fraction(2, 3), Fraction(1, 6), Fraction(1, 6)]
-    """
-    if index_id not in POWER_INDICES:
-        # unions-based indices register lazily
-        import majlis.games.unions  # noqa: F401
-
-    try:
-        return POWER_INDICES[index_id]
-    except KeyError:
-        known = ", ".join(sorted(POWER_INDICES))
-        raise UnknownMethodError(f"unknown power index {index_id!r}; known: {known}.") from None
 
 
 def _normalise_to(values: list[int], den: int) -> list[Fraction]:
@@ -202,7 +154,7 @@ def _ss_weights(n: int) -> list[int]:
     return out
 
 
-@register_index("shapley-shubik", "Shapley-Shubik")
+@register_index("shapley-shubik", "Shapley-Shubik", cost="swings-by-size")
 def shapley_shubik(game) -> list[Fraction]:
     """Shapley–Shubik index: the share of orderings in which each player is pivotal.
 
@@ -278,7 +230,7 @@ def coleman_initiate(game) -> list[Fraction]:
     return [Fraction(s, losing) for s in prof.swings]
 
 
-@register_index("holler-packel", "Holler-Packel (public good index)")
+@register_index("holler-packel", "Holler-Packel (public good index)", cost="minimal-winning")
 def holler_packel(game) -> list[Fraction]:
     """Holler–Packel public good index: minimal winning coalitions containing each
     player, normalised to sum to 1.
@@ -306,7 +258,7 @@ def holler_packel(game) -> list[Fraction]:
     return _normalise([sum(c) for c in per_player])
 
 
-@register_index("deegan-packel", "Deegan-Packel")
+@register_index("deegan-packel", "Deegan-Packel", cost="minimal-winning")
 def deegan_packel(game) -> list[Fraction]:
     """Deegan–Packel index: every minimal winning coalition is equally likely and shares
     its power equally among its members.
@@ -331,7 +283,7 @@ def deegan_packel(game) -> list[Fraction]:
     )
 
 
-@register_index("johnston", "Johnston")
+@register_index("johnston", "Johnston", cost="minimal-winning")
 def johnston(game) -> list[Fraction]:
     """Johnston index: in each winning coalition with critical members, every critical
     member gets ``1/k`` (``k`` critical members); scores normalised to sum to 1.

@@ -16,6 +16,7 @@ from typing import Any
 
 from majlis.games.game import game_from_parliament
 from majlis.games.indices import banzhaf, shapley_shubik
+from majlis.games.report import PartyPower, PowerReport
 from majlis.games.unions import banzhaf_owen, owen
 
 __all__ = ["alliance_union", "power_report"]
@@ -42,7 +43,9 @@ def _share(values: list[Fraction]) -> list[Fraction]:
     return [v / total for v in values] if total else values
 
 
-def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None = None) -> dict:
+def power_report(
+    parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None = None
+) -> PowerReport:
     """Banzhaf and Shapley–Shubik power of every party of a parliament.
 
     For each quota (default: the absolute majority and the two-thirds quorum) the report
@@ -52,19 +55,16 @@ def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None
 
     Returns
     -------
-    dict
-        ``{"date", "election", "house", "filled", "alliance": {...}, "quotas": [...],
-        "parties": [{"id", "name", "seats", "players", "seat_share", "power":
-        {quota: {"banzhaf", "shapley_shubik", "banzhaf_owen", "owen"}}}]}`` with exact
-        values as :class:`~fractions.Fraction`.
+    PowerReport
+        Exact values as :class:`~fractions.Fraction`; ``to_dict()`` for JSON.
 
     Examples
     --------
     >>> from majlis.data import load_dataset
     >>> rep = power_report(load_dataset("iraq").parliament(election=2021))
-    >>> rep["quotas"], rep["parties"][0]["name"]
-    ([165, 220], 'Sadrist Movement')
-    >>> sum(p["power"][165]["shapley_shubik"] for p in rep["parties"])
+    >>> rep.quotas, rep.parties[0].name
+    ((165, 220), 'Sadrist Movement')
+    >>> sum(p.power[165]["shapley_shubik"] for p in rep.parties)
     Fraction(1, 1)
     """
     players = parl.players()
@@ -73,50 +73,43 @@ def power_report(parl: Any, *, alliance_id: str = "cf", quotas: list[int] | None
         quotas = [parl.majority, parl.two_thirds]
     union = alliance_union(parl, alliance_id)
     unions = [union] if union else []
-    order: list[str] = []
-    for pid in ids:
-        if pid not in order:
-            order.append(pid)
+    order = list(dict.fromkeys(ids))
     per_quota: dict[int, dict[str, list[Fraction]]] = {}
     for q in quotas:
         g = game_from_parliament(parl, q)
-        values = {
+        per_quota[q] = {
             "banzhaf": banzhaf(g),
             "shapley_shubik": shapley_shubik(g),
             "banzhaf_owen": _share(banzhaf_owen(g, unions)),
             "owen": owen(g, unions),
         }
-        per_quota[q] = values
-    parties = []
     house = parl.total_seats
+    parties = []
     for pid in order:
         idx = [i for i, x in enumerate(ids) if x == pid]
         seats = sum(players[i][1] for i in idx)
-        name = parl.party(pid).name
         parties.append(
-            {
-                "id": pid,
-                "name": name,
-                "seats": seats,
-                "players": len(idx),
-                "seat_share": Fraction(seats, house),
-                "in_alliance": bool(union) and idx[0] in union,
-                "power": {
+            PartyPower(
+                pid,
+                parl.party(pid).name,
+                seats,
+                len(idx),
+                Fraction(seats, house),
+                bool(union) and idx[0] in union,
+                {
                     q: {k: sum((v[i] for i in idx), Fraction(0)) for k, v in per_quota[q].items()}
                     for q in quotas
                 },
-            }
+            )
         )
-    return {
-        "date": parl.date.isoformat(),
-        "election": str(parl.election.id),
-        "house": house,
-        "filled": parl.filled_seats,
-        "alliance": {
-            "id": alliance_id,
-            "members": sorted({ids[i] for i in union}),
-            "seats": sum(players[i][1] for i in union),
-        },
-        "quotas": list(quotas),
-        "parties": parties,
-    }
+    return PowerReport(
+        parl.date.isoformat(),
+        str(parl.election.id),
+        house,
+        parl.filled_seats,
+        alliance_id,
+        tuple(sorted({ids[i] for i in union})),
+        sum(players[i][1] for i in union),
+        tuple(quotas),
+        tuple(parties),
+    )

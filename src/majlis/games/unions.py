@@ -32,8 +32,8 @@ from math import factorial
 
 from majlis.errors import MajlisError, ValidationError
 from majlis.games._counting import _bits, _unpack, reduced, winning_table
+from majlis.games._registry import register_index
 from majlis.games.game import SimpleGame, WeightedGame
-from majlis.games.indices import register_index
 
 __all__ = [
     "banzhaf_owen",
@@ -279,7 +279,7 @@ def _coalitional(game, unions, outer: str, inner: str) -> list[Fraction]:
     return _enumerated_values(game, structure, outer, inner)
 
 
-@register_index("owen", "Owen value (a priori unions)")
+@register_index("owen", "Owen value (a priori unions)", unions=True, cost="unions")
 def owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
     """Owen value: Shapley–Shubik power with a priori unions.
 
@@ -313,7 +313,7 @@ def owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Frac
     return _coalitional(game, unions, "shapley", "shapley")
 
 
-@register_index("banzhaf-owen", "Banzhaf-Owen value (a priori unions)")
+@register_index("banzhaf-owen", "Banzhaf-Owen value (a priori unions)", unions=True, cost="unions")
 def banzhaf_owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
     """Banzhaf–Owen value (Owen's modified Banzhaf index): Banzhaf among unions and
     inside each union; each term weighted ``1/2^(m-1) * 1/2^(b-1)``.

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from majlis.games import game_from_parliament, minimal_winning_coalitions, power_report
+from majlis.games import (
+    PowerReport,
+    game_from_parliament,
+    minimal_winning_coalitions,
+    power_report,
+)
 from majlis.model import Dataset, Parliament, parse_date
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator, local_name
@@ -188,7 +193,7 @@ _POWER_CACHE_SIZE = 64
 MWC_SHOWN = 8
 
 
-def _power_report(house: Parliament, alliance_id: str, quota: int) -> dict[str, Any]:
+def _power_report(house: Parliament, alliance_id: str, quota: int) -> PowerReport:
     """:func:`majlis.games.power_report` of a house, remembered for the last few houses asked."""
     key = (
         id(house.dataset),
@@ -258,11 +263,10 @@ def coalition_view(house: Parliament, scenario: Any) -> dict[str, Any]:
     power: list[dict[str, Any]] = []
     if members and aid is not None:
         report = _power_report(house, aid, quota)
-        by_id = {p["id"]: p for p in report["parties"]}
         for pid in members:
-            p = by_id[pid]
-            row = {"id": pid, "seats": p["seats"]}
-            row.update({k: p["power"][quota][k] for k in indices})
+            p = report.party(pid)
+            row = {"id": pid, "seats": p.seats}
+            row.update({k: p.power[quota][k] for k in indices})
             power.append(row)
     game = game_from_parliament(house, quota)
     ids = house.player_ids()
