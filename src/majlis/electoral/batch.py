@@ -30,6 +30,7 @@ import numpy as np
 
 from majlis.electoral._input import as_fraction, check_seats, tie_ranks
 from majlis.electoral.divisor import DivisorRule, _divisor_core, divisor_rule
+from majlis.electoral.laws import magnitudes
 from majlis.electoral.methods import get_method
 from majlis.errors import InfeasibleQuotaError, ValidationError
 from majlis.limits import MAX_SEATS_BATCH, check_limit
@@ -373,19 +374,9 @@ def apply_law_many(
         raise ValidationError(
             "votes_by_district must be a non-empty mapping of district -> votes matrix"
         )
-    default = dict(law.seats_by_district)
+    seats = magnitudes(law, votes_by_district, seats_by_district)
     mats: dict[str, np.ndarray] = {}
-    seats: dict[str, int] = {}
     for d, votes in votes_by_district.items():
-        if seats_by_district is not None and d in seats_by_district:
-            seats[d] = check_seats(seats_by_district[d])
-        elif d in default:
-            seats[d] = default[d]
-        else:
-            known = ", ".join(default) or "none: pass seats_by_district"
-            raise ValidationError(
-                f"law {law.id} has no seat count for district {d!r} (its districts: {known})"
-            )
         try:
             mats[d] = _as_matrix(votes)
         except ValidationError as exc:

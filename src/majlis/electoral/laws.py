@@ -63,6 +63,29 @@ class LawResult:
         }
 
 
+def magnitudes(
+    law: Law, districts: Collection[str], seats_by_district: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """The seats of each district: ``seats_by_district`` where given, else the law's own.
+
+    Raises :class:`~majlis.errors.ValidationError` naming a district the law has no seat
+    count for.
+    """
+    default = dict(law.seats_by_district)
+    seats: dict[str, int] = {}
+    for d in districts:
+        if seats_by_district is not None and d in seats_by_district:
+            seats[d] = seats_by_district[d]
+        elif d in default:
+            seats[d] = default[d]
+        else:
+            known = ", ".join(default) or "none: pass seats_by_district"
+            raise ValidationError(
+                f"law {law.id} has no seat count for district {d!r} (its districts: {known})"
+            )
+    return seats
+
+
 def apply_law(
     law: Law,
     votes_by_district: Mapping[str, Mapping[str, int]],
@@ -107,20 +130,8 @@ def apply_law(
     {'KDP': 10, 'PUK': 3, 'NG': 2}
     """
     get_method(law.method)
-    default = dict(law.seats_by_district)
-    seats: dict[str, int] = {}
-    votes: dict[str, Mapping[str, int]] = {}
-    for d, v in votes_by_district.items():
-        if seats_by_district is not None and d in seats_by_district:
-            seats[d] = seats_by_district[d]
-        elif d in default:
-            seats[d] = default[d]
-        else:
-            known = ", ".join(default) or "none: pass seats_by_district"
-            raise ValidationError(
-                f"law {law.id} has no seat count for district {d!r} (its districts: {known})"
-            )
-        votes[d] = v
+    seats = magnitudes(law, votes_by_district, seats_by_district)
+    votes: dict[str, Mapping[str, int]] = dict(votes_by_district)
     res: DistrictResult = allocate_districts(
         votes,
         seats,
