@@ -136,9 +136,9 @@ def power_cmd(
         raise fail("--after goes with --election/--date")
     if not weights:
         raise fail("give --weights and --quota, or --election/--date for a parliament")
-    from majlis.games import blocking_game, index_report
+    from majlis.games import Game, blocking_game, index_report
 
-    game = _game(weights, list(quota or []), names, blocking_min_members)
+    game: Game = _game(weights, list(quota or []), names, blocking_min_members)
     if blocking:
         game = blocking_game(game)
     unions = [[p.strip() for p in u.split(",") if p.strip()] for u in (union or [])]

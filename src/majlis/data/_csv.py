@@ -48,6 +48,7 @@ Empty cells mean unknown. Only ``parties.csv``, ``elections.csv`` and ``results.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -256,7 +257,11 @@ def _number(row: Row, key: str, where: str) -> Fraction:
     return parse_number(text, what=f"{key} in {where}")
 
 
-def _date(row: Row, key: str, where: str, *, required: bool = False):
+@overload
+def _date(row: Row, key: str, where: str, *, required: Literal[True]) -> dt.date: ...
+@overload
+def _date(row: Row, key: str, where: str, *, required: bool = False) -> dt.date | None: ...
+def _date(row: Row, key: str, where: str, *, required: bool = False) -> dt.date | None:
     text = (row.get(key) or "").strip()
     if not text:
         if required:

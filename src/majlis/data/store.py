@@ -26,7 +26,7 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from majlis.data._csv import COLUMNS, dataset_from_tables, dataset_to_tables
 from majlis.data.scenarios import Scenario
@@ -118,6 +118,7 @@ class Store:
                 ),
                 sa.Column("row", sa.Integer, nullable=False),
             ]
+            cols_typed: list[Any] = cols
             for c in columns:
                 typ = (
                     sa.BigInteger
@@ -126,9 +127,9 @@ class Store:
                     if c in _FLOAT_COLUMNS
                     else sa.Text
                 )
-                cols.append(sa.Column(c, typ, nullable=True))
+                cols_typed.append(sa.Column(c, typ, nullable=True))
             self.tables[table] = sa.Table(
-                f"ds_{table}", self.meta, *cols, sa.PrimaryKeyConstraint("dataset", "row")
+                f"ds_{table}", self.meta, *cols_typed, sa.PrimaryKeyConstraint("dataset", "row")
             )
         # what-if scenarios (majlis.data.scenarios), saved as JSON documents with a random id
         self.scenarios = sa.Table(
@@ -344,7 +345,7 @@ class _Guard:
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
             raise StoreUnavailableError(f"could not {self.what}: {_first_line(exc)}") from None
 
-    def __exit__(self, *exc_info: Any) -> bool:
+    def __exit__(self, *exc_info: Any) -> Literal[False]:
         sa = self.store._sa
         try:
             self.ctx.__exit__(*exc_info)
@@ -375,8 +376,8 @@ def _first_line(exc: Exception) -> str:
 
 def _to_db(row: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for k, v in row.items():
-        v = v if v != "" else None
+    for k, text in row.items():
+        v: Any = text if text != "" else None
         if v is not None and k in _INT_COLUMNS:
             v = int(str(v).replace(",", ""))
         elif v is not None and k in _FLOAT_COLUMNS:

@@ -284,13 +284,13 @@ def elect_candidates(
         for c in cands:
             counts.setdefault(c.list if c.list is not None else c.name, 0)
         for c in chosen:
-            k = c.list if c.list is not None else c.name
-            counts[k] = counts.get(k, 0) + 1
+            key = c.list if c.list is not None else c.name
+            counts[key] = counts.get(key, 0) + 1
         districts[d] = counts
     totals: dict[str, int] = {}
     for counts in districts.values():
-        for n, k in counts.items():
-            totals[n] = totals.get(n, 0) + k
+        for n, won in counts.items():
+            totals[n] = totals.get(n, 0) + won
     if law.minority_seats:
         notes.append(
             f"{len(law.minority_seats)} minority quota seats are separate ballots, not included"

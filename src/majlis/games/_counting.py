@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate, product
 from math import comb, gcd
+from typing import Any
 
 from majlis.errors import MajlisError
 
@@ -244,7 +245,7 @@ def _vector_classes(
 MAX_CELLS = 1 << 21
 
 
-def _multi_swings(game, force: bool = False) -> SwingProfile | None:
+def _multi_swings(game: Any, force: bool = False) -> SwingProfile | None:
     """Swings of a weighted game with several quotas and/or the blocking-members clause.
 
     The generating function ``prod_i (1 + y x^{v_i})`` over all weight vectors (not
@@ -349,7 +350,7 @@ def _multi_swings(game, force: bool = False) -> SwingProfile | None:
     return SwingProfile(n, swings, by_size, winning)
 
 
-def _state_swings(game, spec) -> SwingProfile:
+def _state_swings(game: Any, spec: Any) -> SwingProfile:
     vectors, caps, win = spec
     n = game.n
     classes = _vector_classes(vectors, n)
@@ -374,7 +375,7 @@ def _state_swings(game, spec) -> SwingProfile:
 
 
 # ------------------------------------------------------------- full enumeration
-def winning_table(game) -> list[bool]:
+def winning_table(game: Any) -> list[bool]:
     """``table[mask]`` for every coalition (bit ``i`` = player ``i``); n <= 22."""
     n = game.n
     if (1 << n) > ENUMERATION_LIMIT:
@@ -389,7 +390,7 @@ def winning_table(game) -> list[bool]:
     return [wm(mask) for mask in range(1 << n)]
 
 
-def _enumerated_swings(game) -> SwingProfile:
+def _enumerated_swings(game: Any) -> SwingProfile:
     n = game.n
     table = winning_table(game)
     swings = [0] * n
@@ -406,7 +407,7 @@ def _enumerated_swings(game) -> SwingProfile:
     return SwingProfile(n, swings, by_size, sum(table))
 
 
-def swing_profile(game, *, sizes: bool) -> SwingProfile:
+def swing_profile(game: Any, *, sizes: bool) -> SwingProfile:
     """Swing counts of every player; ``sizes=True`` also splits them by coalition size."""
     from majlis.games.game import DualGame, WeightedGame
 
@@ -598,7 +599,9 @@ def johnston_profile(weights: Sequence[int], q: int) -> list[list[int]]:
 
 
 # ------------------------------------------------- composition enumeration (generic)
-def composition_profiles(game, spec) -> tuple[list[list[int]], list[int], list[list[int]]]:
+def composition_profiles(
+    game: Any, spec: Any
+) -> tuple[list[list[int]], list[int], list[list[int]]]:
     """MWC-by-size per player, MWC totals by size, Johnston counts per player (generic).
 
     Enumerates the compositions ``(j_1, ..., j_T)`` of weight classes (``prod (m_t + 1)``
@@ -662,7 +665,7 @@ def composition_profiles(game, spec) -> tuple[list[list[int]], list[int], list[l
     return mwc, total, jon
 
 
-def enumerated_profiles(game) -> tuple[list[list[int]], list[int], list[list[int]]]:
+def enumerated_profiles(game: Any) -> tuple[list[list[int]], list[int], list[list[int]]]:
     """Same as :func:`composition_profiles` by enumerating all 2^n coalitions."""
     n = game.n
     table = winning_table(game)
@@ -685,7 +688,7 @@ def enumerated_profiles(game) -> tuple[list[list[int]], list[int], list[list[int
     return mwc, total, jon
 
 
-def mwc_and_johnston(game, need: str):
+def mwc_and_johnston(game: Any, need: str) -> Any:
     """Dispatch for the minimal-winning-coalition and Johnston counts.
 
     ``need`` is ``"mwc"`` or ``"johnston"``; returns ``(per_player, total)`` for "mwc" and

@@ -27,12 +27,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from majlis.errors import ValidationError
-from majlis.games.game import SimpleGame, WeightedGame, blocking_game
+from majlis.games.game import Game, SimpleGame, WeightedGame, blocking_game
 
 __all__ = ["minimal_blocking_coalitions", "minimal_winning_coalitions"]
 
 
-def _players(game, players: Iterable[int | str] | None, what: str) -> frozenset[int]:
+def _players(game: Game, players: Iterable[int | str] | None, what: str) -> frozenset[int]:
     if players is None:
         return frozenset()
     if isinstance(players, (str, int)):
@@ -98,7 +98,7 @@ def _weighted_mwc(
 
 
 def _generic_mwc(
-    game, include: frozenset[int], exclude: frozenset[int], max_size: int | None
+    game: Game, include: frozenset[int], exclude: frozenset[int], max_size: int | None
 ) -> list[tuple[int, ...]]:
     n = game.n
     if isinstance(game, SimpleGame):
@@ -135,14 +135,14 @@ def _generic_mwc(
     return out
 
 
-def _seat(game, i: int) -> int:
+def _seat(game: Game, i: int) -> int:
     base = getattr(game, "game", game)
     vectors = getattr(base, "weight_vectors", None)
     return vectors[0][i] if vectors else 1
 
 
 def minimal_winning_coalitions(
-    game,
+    game: Game,
     *,
     include: Iterable[int | str] | None = None,
     exclude: Iterable[int | str] | None = None,
@@ -192,7 +192,7 @@ def minimal_winning_coalitions(
 
 
 def minimal_blocking_coalitions(
-    game,
+    game: Game,
     *,
     include: Iterable[int | str] | None = None,
     exclude: Iterable[int | str] | None = None,

@@ -20,7 +20,14 @@ from typing import Any
 
 from majlis.errors import InfeasibleQuotaError, ValidationError
 
-__all__ = ["DualGame", "SimpleGame", "WeightedGame", "blocking_game", "game_from_parliament"]
+__all__ = [
+    "DualGame",
+    "Game",
+    "SimpleGame",
+    "WeightedGame",
+    "blocking_game",
+    "game_from_parliament",
+]
 
 
 def _as_int(value: Any, what: str) -> int:
@@ -47,8 +54,9 @@ def _check_names(names: Sequence[str] | None, n: int) -> tuple[str, ...]:
     return names
 
 
-class _Game:
-    """Behaviour shared by every game: players, names and coalition helpers."""
+class Game:
+    """A simple game: players, names and coalition helpers; subclasses say who wins
+    (:class:`WeightedGame`, :class:`SimpleGame`, :class:`DualGame`)."""
 
     n: int
     names: tuple[str, ...]
@@ -79,12 +87,12 @@ class _Game:
         inside = self._coalition(coalition)
         return not self.is_winning(frozenset(range(self.n)) - inside)
 
-    def dual(self) -> _Game:
+    def dual(self) -> Game:
         """The blocking (dual) game: a coalition wins when the others cannot win."""
         return blocking_game(self)
 
 
-class WeightedGame(_Game):
+class WeightedGame(Game):
     """A weighted voting game with one quota, or several quotas that must all be met.
 
     Parameters
@@ -236,11 +244,11 @@ class WeightedGame(_Game):
         return k is not None and self.n - size < k
 
     # state description used by the dynamic programmes of majlis.games.indices
-    def _state_spec(self):
+    def _state_spec(self) -> Any:
         caps = self.quotas
         return self.weight_vectors, caps, self._win_state
 
-    def dual(self) -> _Game:
+    def dual(self) -> Game:
         """The blocking game; for one quota it is ``[W - q + 1; w]``.
 
         Examples
@@ -253,7 +261,7 @@ class WeightedGame(_Game):
         return DualGame(self)
 
 
-class DualGame(_Game):
+class DualGame(Game):
     """The dual (blocking) game of ``game``: ``S`` wins iff ``N \\ S`` loses in ``game``.
 
     Examples
@@ -264,7 +272,7 @@ class DualGame(_Game):
     (True, False, True)
     """
 
-    def __init__(self, game: _Game) -> None:
+    def __init__(self, game: Game) -> None:
         self.game = game
         self.n = game.n
         self.names = game.names
@@ -276,10 +284,10 @@ class DualGame(_Game):
         inside = self._coalition(coalition)
         return not self.game.is_winning(frozenset(range(self.n)) - inside)
 
-    def dual(self) -> _Game:
+    def dual(self) -> Game:
         return self.game
 
-    def _state_spec(self):
+    def _state_spec(self) -> Any:
         spec = getattr(self.game, "_state_spec", None)
         if spec is None:
             return None
@@ -301,7 +309,7 @@ class DualGame(_Game):
         return vectors, new_caps, dual_win
 
 
-class SimpleGame(_Game):
+class SimpleGame(Game):
     """A simple game given by its minimal winning coalitions.
 
     Parameters
@@ -367,7 +375,7 @@ class SimpleGame(_Game):
         return self._win_mask(mask)
 
 
-def blocking_game(game: _Game) -> _Game:
+def blocking_game(game: Game) -> Game:
     """Return the blocking (dual) game: a coalition wins when the rest cannot win.
 
     For Iraq's 329 seats and the 220 quorum, the blocking game has quota 110: the

@@ -40,6 +40,7 @@ from math import factorial, lcm
 
 from majlis.games._counting import mwc_and_johnston, swing_profile
 from majlis.games._registry import register_index
+from majlis.games.game import Game
 
 __all__ = [
     "banzhaf",
@@ -73,7 +74,7 @@ def _normalise(values: list[int] | list[Fraction]) -> list[Fraction]:
 
 
 @register_index("banzhaf-raw", "Banzhaf swing counts")
-def banzhaf_raw(game) -> list[int]:
+def banzhaf_raw(game: Game) -> list[int]:
     """Raw Banzhaf scores: the number of coalitions in which each player is a swing.
 
     Player ``i`` is a *swing* in a coalition ``S`` not containing it when ``S`` loses and
@@ -100,7 +101,7 @@ def banzhaf_raw(game) -> list[int]:
 
 
 @register_index("banzhaf", "Banzhaf (normalised)")
-def banzhaf(game) -> list[Fraction]:
+def banzhaf(game: Game) -> list[Fraction]:
     """Normalised Banzhaf index: swing counts divided by their total (sums to 1).
 
     References
@@ -117,7 +118,7 @@ def banzhaf(game) -> list[Fraction]:
 
 
 @register_index("penrose", "Penrose measure (absolute Banzhaf)")
-def penrose(game) -> list[Fraction]:
+def penrose(game: Game) -> list[Fraction]:
     """Penrose measure (absolute Banzhaf index): swings / 2^(n-1).
 
     The probability that a player's vote decides the outcome when all others vote
@@ -139,7 +140,7 @@ def penrose(game) -> list[Fraction]:
     return [Fraction(s, den) for s in prof.swings]
 
 
-def banzhaf_absolute(game) -> list[Fraction]:
+def banzhaf_absolute(game: Game) -> list[Fraction]:
     """Absolute Banzhaf index; the same as :func:`penrose`."""
     return penrose(game)
 
@@ -155,7 +156,7 @@ def _ss_weights(n: int) -> list[int]:
 
 
 @register_index("shapley-shubik", "Shapley-Shubik", cost="swings-by-size")
-def shapley_shubik(game) -> list[Fraction]:
+def shapley_shubik(game: Game) -> list[Fraction]:
     """Shapley–Shubik index: the share of orderings in which each player is pivotal.
 
     ``phi_i = sum over swings S of |S|! (n - |S| - 1)! / n!``.
@@ -193,7 +194,7 @@ def shapley_shubik(game) -> list[Fraction]:
 
 
 @register_index("coleman-prevent", "Coleman power to prevent action")
-def coleman_prevent(game) -> list[Fraction]:
+def coleman_prevent(game: Game) -> list[Fraction]:
     """Coleman's power to prevent action: swings / number of winning coalitions.
 
     References
@@ -212,7 +213,7 @@ def coleman_prevent(game) -> list[Fraction]:
 
 
 @register_index("coleman-initiate", "Coleman power to initiate action")
-def coleman_initiate(game) -> list[Fraction]:
+def coleman_initiate(game: Game) -> list[Fraction]:
     """Coleman's power to initiate action: swings / number of losing coalitions.
 
     References
@@ -231,7 +232,7 @@ def coleman_initiate(game) -> list[Fraction]:
 
 
 @register_index("holler-packel", "Holler-Packel (public good index)", cost="minimal-winning")
-def holler_packel(game) -> list[Fraction]:
+def holler_packel(game: Game) -> list[Fraction]:
     """Holler–Packel public good index: minimal winning coalitions containing each
     player, normalised to sum to 1.
 
@@ -259,7 +260,7 @@ def holler_packel(game) -> list[Fraction]:
 
 
 @register_index("deegan-packel", "Deegan-Packel", cost="minimal-winning")
-def deegan_packel(game) -> list[Fraction]:
+def deegan_packel(game: Game) -> list[Fraction]:
     """Deegan–Packel index: every minimal winning coalition is equally likely and shares
     its power equally among its members.
 
@@ -284,7 +285,7 @@ def deegan_packel(game) -> list[Fraction]:
 
 
 @register_index("johnston", "Johnston", cost="minimal-winning")
-def johnston(game) -> list[Fraction]:
+def johnston(game: Game) -> list[Fraction]:
     """Johnston index: in each winning coalition with critical members, every critical
     member gets ``1/k`` (``k`` critical members); scores normalised to sum to 1.
 

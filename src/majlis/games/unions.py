@@ -33,7 +33,7 @@ from math import factorial
 from majlis.errors import MajlisError, ValidationError
 from majlis.games._counting import _bits, _unpack, reduced, winning_table
 from majlis.games._registry import register_index
-from majlis.games.game import SimpleGame, WeightedGame
+from majlis.games.game import Game, SimpleGame, WeightedGame
 
 __all__ = [
     "banzhaf_owen",
@@ -44,7 +44,9 @@ __all__ = [
 ]
 
 
-def coalition_structure(game, unions: Iterable[Iterable[int | str]] | None) -> list[list[int]]:
+def coalition_structure(
+    game: Game, unions: Iterable[Iterable[int | str]] | None
+) -> list[list[int]]:
     """Normalise ``unions`` into a partition of all players (listed unions first, then the
     remaining players as singletons).
 
@@ -79,7 +81,9 @@ def coalition_structure(game, unions: Iterable[Iterable[int | str]] | None) -> l
     return out
 
 
-def quotient_game(game, unions):
+def quotient_game(
+    game: Game, unions: Iterable[Iterable[int | str]] | None
+) -> WeightedGame | SimpleGame:
     """The quotient game: each union becomes one player with its members' total weight.
 
     Examples
@@ -132,7 +136,9 @@ def _divide(rows: list[int], w: int, q: int, bits: int) -> list[int]:
     return out
 
 
-def _weighted_values(game: WeightedGame, structure: list[list[int]], outer: str, inner: str):
+def _weighted_values(
+    game: WeightedGame, structure: list[list[int]], outer: str, inner: str
+) -> list[Fraction]:
     w, q = reduced(game.weights, game.quota)
     if q > 1 << 22:
         raise MajlisError(
@@ -224,7 +230,9 @@ def _weighted_values(game: WeightedGame, structure: list[list[int]], outer: str,
     return values
 
 
-def _enumerated_values(game, structure: list[list[int]], outer: str, inner: str):
+def _enumerated_values(
+    game: Game, structure: list[list[int]], outer: str, inner: str
+) -> list[Fraction]:
     n = game.n
     if n > 20:
         raise MajlisError(
@@ -272,7 +280,9 @@ def _enumerated_values(game, structure: list[list[int]], outer: str, inner: str)
     return values
 
 
-def _coalitional(game, unions, outer: str, inner: str) -> list[Fraction]:
+def _coalitional(
+    game: Game, unions: Iterable[Iterable[int | str]] | None, outer: str, inner: str
+) -> list[Fraction]:
     structure = coalition_structure(game, unions)
     if isinstance(game, WeightedGame) and game.is_single_quota:
         return _weighted_values(game, structure, outer, inner)
@@ -280,7 +290,7 @@ def _coalitional(game, unions, outer: str, inner: str) -> list[Fraction]:
 
 
 @register_index("owen", "Owen value (a priori unions)", unions=True, cost="unions")
-def owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
+def owen(game: Game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
     """Owen value: Shapley–Shubik power with a priori unions.
 
     The unions bargain as players of the quotient game (Shapley value), then each union's
@@ -314,7 +324,7 @@ def owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Frac
 
 
 @register_index("banzhaf-owen", "Banzhaf-Owen value (a priori unions)", unions=True, cost="unions")
-def banzhaf_owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
+def banzhaf_owen(game: Game, unions: Iterable[Iterable[int | str]] | None = None) -> list[Fraction]:
     """Banzhaf–Owen value (Owen's modified Banzhaf index): Banzhaf among unions and
     inside each union; each term weighted ``1/2^(m-1) * 1/2^(b-1)``.
 
@@ -334,7 +344,9 @@ def banzhaf_owen(game, unions: Iterable[Iterable[int | str]] | None = None) -> l
     return _coalitional(game, unions, "banzhaf", "banzhaf")
 
 
-def symmetric_coalitional_banzhaf(game, unions=None) -> list[Fraction]:
+def symmetric_coalitional_banzhaf(
+    game: Game, unions: Iterable[Iterable[int | str]] | None = None
+) -> list[Fraction]:
     """Symmetric coalitional Banzhaf value: Shapley among unions, Banzhaf inside them.
 
     References

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
 __all__ = ["hemicycle_layout", "hemicycle_rows", "hemicycle_svg", "parliament_svg"]
 
@@ -155,7 +156,7 @@ def hemicycle_svg(
     return "".join(out)
 
 
-def parliament_svg(parliament, *, width: int = 640) -> str:
+def parliament_svg(parliament: Any, *, width: int = 640) -> str:
     """The hemicycle of a :class:`~majlis.model.Parliament`: parties largest first, vacant seats grey.
 
     >>> from majlis.data import load_dataset

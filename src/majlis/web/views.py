@@ -185,7 +185,7 @@ def record_names(ds: Dataset, lang: str) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------- coalitions
-_POWER_CACHE: OrderedDict[tuple[Any, ...], tuple[Any, dict[str, Any]]] = OrderedDict()
+_POWER_CACHE: OrderedDict[tuple[Any, ...], tuple[Any, PowerReport]] = OrderedDict()
 _POWER_LOCK = threading.Lock()
 _POWER_CACHE_SIZE = 64
 
