@@ -137,16 +137,17 @@ def forecast_cmd(
         )
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return
-    if as_csv:
+    elif as_csv:
         sys.stdout.write(result.to_csv())
-        return
-    engine = (
-        f"Dask LocalCluster, {workers} workers"
-        if workers
-        else (f"Dask scheduler {scheduler}" if scheduler else "this process")
-    )
-    _tables(result, top, elapsed, engine)
+    else:
+        engine = (
+            f"Dask LocalCluster, {workers} workers"
+            if workers
+            else (f"Dask scheduler {scheduler}" if scheduler else "this process")
+        )
+        _tables(result, top, elapsed, engine)
+    if result.partial:  # interrupted (Ctrl-C): the partial result is printed, the exit code says so
+        raise typer.Exit(code=130)
 
 
 class _progress:
@@ -154,6 +155,7 @@ class _progress:
 
     def __init__(self, quiet: bool, total: int) -> None:
         self.quiet = quiet or total < 50_000
+        self.total = total
         self.bar: Any = None
         self.task: Any = None
 
@@ -172,7 +174,7 @@ class _progress:
             transient=True,
         )
         self.bar.__enter__()
-        self.task = self.bar.add_task("forecast", total=None)
+        self.task = self.bar.add_task("forecast", total=self.total)
 
         def update(done: int, total: int) -> None:
             self.bar.update(self.task, completed=done, total=total)
@@ -231,4 +233,4 @@ def _tables(result: Any, top: int, elapsed: float, engine: str) -> None:
         t.add_row(x.name, f"{x.mean:.1f}", str(x.p50), f"{x.p5}–{x.p95}", _pct(x.p_largest or 0.0))
     console.print(t)
     for note in result.notes:
-        console.print(f"• {note}", soft_wrap=True)
+        console.print(f"• {note}", soft_wrap=True, markup=False, highlight=False)

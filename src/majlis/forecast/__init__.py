@@ -2,8 +2,9 @@
 
 * Inputs (:mod:`majlis.forecast.inputs`): :class:`ForecastInput` from an election of a
   dataset (:func:`from_election`), moved by a user's estimates (:func:`with_estimates`) or a
-  poll (:func:`with_poll`), or read from a file (:func:`read_input`; format in the module's
-  docstring); blocs from the data's alliances and families (:func:`default_blocs`).
+  poll (:func:`with_poll`), or read from a JSON or CSV file (:func:`read_input`; the format
+  is in :mod:`majlis.forecast.files`); blocs from the data's alliances and families
+  (:func:`default_blocs`).
 * The model and the engine (:mod:`majlis.forecast.simulate`): logistic-normal vote shares
   with a national error shared by every district plus district errors, seats through the
   election's law, exact tallies; seeded blocks and chunks (:mod:`majlis.runs`) in this
@@ -24,6 +25,7 @@ Examples
 (2000, False, True)
 """
 
+from majlis.forecast.files import forecast_input, parse_input, read_input
 from majlis.forecast.inputs import *
 from majlis.forecast.inputs import __all__ as _inputs_all
 from majlis.forecast.run import run_forecast
@@ -33,5 +35,8 @@ __all__ = [
     *_inputs_all,
     "Distribution",
     "ForecastResult",
+    "forecast_input",
+    "parse_input",
+    "read_input",
     "run_forecast",
 ]
