@@ -106,3 +106,21 @@ def test_unknown_bloc_in_a_json_input(run_cli, tmp_path: Path) -> None:
     f.write_text(json.dumps({"coalitions": [["cf", "nobody"]]}))
     r = run_cli("forecast", "--input", str(f), "--draws", "500")
     assert r.code == 2 and "unknown bloc or list 'nobody'" in r.err
+
+
+def test_ctrl_c_prints_the_partial_result(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import majlis.forecast.simulate as sim
+
+    real = sim.simulate_chunk
+
+    def interrupted(plan, chunk):
+        if chunk[0].index >= 16:  # Ctrl-C during the second chunk
+            raise KeyboardInterrupt
+        return real(plan, chunk)
+
+    monkeypatch.setattr(sim, "simulate_chunk", interrupted)
+    r = run_cli("forecast", "--draws", "40000", "--seed", "1", "--chunk-size", "16384", "--json")
+    assert r.code == 130
+    doc = json.loads(r.out)
+    assert doc["partial"] is True and doc["draws"] == 16384 and doc["draws_requested"] == 40000
+    assert "PARTIAL result of 16,384 of 40,000 draws" in r.err
