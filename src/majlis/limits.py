@@ -17,8 +17,14 @@ limit                  value               why
 ``MAX_LISTS``          10,000              lists (or candidates) in one district
 ``MAX_DISTRICTS``      10,000              districts in one allocation
 ``MAX_VOTES_BYTES``    20 MB               a votes file (CSV or JSON)
-``MAX_PLAYERS``        1,000               players of a weighted game for the exact indices
-                                           (pseudo-polynomial engines; see ``majlis.games``)
+``MAX_PLAYERS``        1,000               players of a weighted game (the exact indices are
+                                           pseudo-polynomial; see ``majlis.games``)
+``MAX_INDEX_WORK``     2 * 10**8           players x distinct weights x quota for the indices
+                                           counted by coalition size (Shapley-Shubik, Owen):
+                                           and with a priori unions (Owen, Banzhaf-Owen):
+                                           seconds on one core at the limit
+``MAX_MWC_WORK``       2 * 10**7           the same product for the minimal-winning indices
+                                           (Holler-Packel, Deegan-Packel, Johnston)
 ``MAX_DRAWS``          20,000,000          simulated elections in one forecast (Iraq: about
                                            10 minutes in one process)
 ``MAX_DRAW_CELLS``     4 * 10**9           draws x (list, district) cells of a forecast: its
@@ -51,7 +57,9 @@ __all__ = [
     "MAX_DRAW_CELLS",
     "MAX_FORECAST_HOUSE",
     "MAX_FORECAST_LISTS",
+    "MAX_INDEX_WORK",
     "MAX_LISTS",
+    "MAX_MWC_WORK",
     "MAX_PLAYERS",
     "MAX_SEATS",
     "MAX_SEATS_BATCH",
@@ -68,6 +76,8 @@ MAX_LISTS = 10_000
 MAX_DISTRICTS = 10_000
 MAX_VOTES_BYTES = 20_000_000
 MAX_PLAYERS = 1_000
+MAX_INDEX_WORK = 2 * 10**8
+MAX_MWC_WORK = 2 * 10**7
 MAX_DRAWS = 20_000_000
 MAX_DRAW_CELLS = 4_000_000_000
 MAX_FORECAST_LISTS = 1_000

@@ -55,13 +55,19 @@ def test_worked_example(method, first, expected):
 
 
 def test_sainte_lague_nordic_vs_iraq_diverge():
-    # votes 10,000 / 3,000, 4 seats. SL: 10000,3333,3000,2000 -> 3,1.
-    # /1.4: 7142.9,3333.3,2142.9(B),2000 -> 3,1; /1.7: 5882,3333,2000,1764.7(B) -> 3,1
-    # 5 seats: SL adds 1428.6(A) vs 1000(B) -> 4,1; /1.7 fifth: 1764.7(B) -> 3... (hand table)
-    assert sainte_lague([10_000, 3_000], 4) == [3, 1]
-    assert sainte_lague([10_000, 3_000], 5, first_divisor=Fraction(17, 10)) == [4, 1]
-    # A: 5882, 3333, 2000, 1429; B: 1765, 1000 -> 5 seats: A,A,A,B,A
-    assert sainte_lague([10_000, 3_000], 3, first_divisor="1.7") == [3, 0]
+    # A 10,000, B 3,000, 3 seats (quotients by hand):
+    #   pure (1, 3, 5):  A 10000, 3333, 2000;  B 3000, 1000   -> A 10000, A 3333, B 3000: [2, 1]
+    #   Nordic (1.4):    A 7142.9, 3333, 2000; B 2142.9, 1000 -> A, A, B 2142.9:         [2, 1]
+    #   Iraq (1.7):      A 5882.4, 3333, 2000; B 1764.7, 1000 -> A, A, A 2000 > 1764.7:  [3, 0]
+    votes = [10_000, 3_000]
+    pure = sainte_lague(votes, 3)
+    nordic = sainte_lague(votes, 3, first_divisor=1.4)
+    iraq = sainte_lague(votes, 3, first_divisor="1.7")
+    assert pure == nordic == [2, 1]
+    assert iraq == [3, 0]
+    assert nordic != iraq  # the first divisor alone decides B's seat
+    # with 4 seats all three agree again: A's 4th quotient (1429 or 1428.6) < B's first
+    assert sainte_lague(votes, 4, first_divisor=Fraction(17, 10)) == [3, 1]
 
 
 def test_largest_remainder_wikipedia():
@@ -109,7 +115,9 @@ def test_float_first_divisor_is_read_as_decimal():
 
 def test_threshold():
     v = {"A": 50, "B": 30, "C": 15, "D": 5}  # D has exactly 5 %
-    assert allocate_seats(v, 20, "dhondt", threshold=0.05)["D"] >= 0
+    # D passes (5 % >= 5 %). D'Hondt: quotients above 5 give A 9, B 5, C 2, D 0 (16 seats); the
+    # four quotients equal to 5 (A's 10th, B's 6th, C's 3rd, D's 1st) fill seats 17-20
+    assert allocate_seats(v, 20, "dhondt", threshold=0.05) == {"A": 10, "B": 6, "C": 3, "D": 1}
     assert allocate_seats(v, 20, "sainte-lague", threshold="0.051")["D"] == 0
     assert allocate_seats(v, 20, "sainte-lague", threshold=0.05)["D"] == 1  # 5 % passes (>=)
     with pytest.raises(InfeasibleQuotaError):

@@ -97,3 +97,15 @@ def test_counterfactual_mode(run_cli):
     doc = __import__("json").loads(r.out)
     assert r.code == 0 and doc["law"] == "iraq-2014"
     assert doc["districts"]["Erbil"]["check"] == "counterfactual"
+
+
+def test_consistency_with_no_seat_among_the_listed_lists():
+    from majlis.electoral.elections import _consistent
+
+    law = get_law("iraq-2025")
+    # the seats went to lists without votes in the sources: nothing contradicts the method
+    ok, why = _consistent({"A": 10, "B": 5}, {"A": 0, "B": 0}, law)
+    assert ok is True and "no list" in why
+    # and a real contradiction is still caught: B holds the seat with fewer votes than A
+    ok, _ = _consistent({"A": 1000, "B": 10}, {"A": 0, "B": 1}, law)
+    assert ok is False

@@ -107,3 +107,27 @@ def test_game_from_parliament():
     assert len(set(g.names)) == g.n
     g220 = game_from_parliament(parl, parl.two_thirds)
     assert g220.quota == 220 and blocking_game(g220).quota == 110
+
+
+def test_documented_limits_refuse_at_once():
+    import random
+
+    from majlis.errors import TooLargeError
+    from majlis.games import johnston, owen, shapley_shubik
+    from majlis.limits import MAX_INDEX_WORK, MAX_MWC_WORK, MAX_PLAYERS
+
+    with pytest.raises(TooLargeError, match="at most 1,000 players"):
+        WeightedGame([1] * (MAX_PLAYERS + 1), MAX_PLAYERS)
+    rng = random.Random(3)
+    w = [rng.randint(1, 100) for _ in range(500)]
+    g = WeightedGame(w, sum(w) // 2 + 1)
+    work = len(w) * len(set(w)) * g.quota  # the documented measure, computed here by hand
+    assert work > MAX_INDEX_WORK > MAX_MWC_WORK
+    for index in (shapley_shubik, johnston, lambda g: owen(g, [[0, 1]])):
+        with pytest.raises(TooLargeError, match=f"{work:,}"):
+            index(g)
+
+
+def test_cli_refuses_a_huge_game_in_one_line(run_cli):
+    r = run_cli("power", "--weights", ",".join(["1"] * 100_000), "--quota", "50001")
+    assert r.code == 2 and r.err.count("\n") == 1 and "at most 1,000 players" in r.err

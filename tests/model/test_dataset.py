@@ -253,3 +253,20 @@ def test_seat_totals_are_conserved_by_resign_and_replace(seats: list[int], data)
     after = ds.parliament(date="2020-03-15")
     expected = seats[gainer] + (0 if gainer == loser else k)
     assert after.filled_seats == total and after.seats.get(f"p{gainer}", 0) == expected
+
+
+def test_tables_as_dataframes():
+    pd = pytest.importorskip("pandas")
+    from majlis.data import load_dataset
+
+    ds = load_dataset("iraq")
+    house = ds.parliament(date="2022-07-01")
+    df = house.to_pandas()
+    assert isinstance(df, pd.DataFrame)
+    assert int(df["seats"].sum()) == house.filled_seats and len(df) == len(house.seats)
+    results = ds.to_pandas("results")
+    assert len(results) == len(ds.results) and "votes_status" in results.columns
+    with pytest.raises(ValidationError, match="unknown table 'nonsense'"):
+        ds.to_pandas("nonsense")
+    with pytest.raises(ValidationError):
+        ds.to_pandas("_party")

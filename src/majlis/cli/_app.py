@@ -19,14 +19,37 @@ from rich.console import Console
 
 from majlis.errors import MajlisError, StoreUnavailableError
 
+
+def _version(value: bool) -> None:
+    if value:
+        from majlis import __version__
+
+        print(f"majlis {__version__}")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     name="majlis",
-    help="Parliaments, seats, voting power and coalitions. Built-in case: Iraq's Council of Representatives.",
+    help="Parliaments, seats, voting power, coalitions, formation and forecasts. "
+    "Built-in case: Iraq's Council of Representatives (329 seats). "
+    "Every command takes --help; bad input prints one line and exits with code 2.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # wide enough that every command's one-line summary is shown whole
+    context_settings={"max_content_width": 120, "terminal_width": 120},
 )
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Parliaments, seats, voting power, coalitions, formation and forecasts."""
+
 
 console = Console(soft_wrap=False)
 

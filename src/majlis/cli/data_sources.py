@@ -23,7 +23,10 @@ def data_sources(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
-    """For each table: how many rows, how many with a source, which are disputed or estimated."""
+    """For each table: how many rows, how many with a source, which are disputed or estimated.
+
+    Example: majlis data sources --table tallies
+    """
     from majlis.data import source_report
     from majlis.data.store import open_dataset
 

@@ -92,7 +92,10 @@ def forecast_cmd(
     ] = None,
     top: Annotated[int, typer.Option("--lists", help="Lists shown in the table.")] = 15,
 ) -> None:
-    """Seat ranges and majority chances (165, 220, 110) from vote estimates, by Monte Carlo."""
+    """Seat ranges and majority chances (165, 220, 110) from vote estimates, by Monte Carlo.
+
+    Example: majlis forecast --election 2025 --draws 100000 --seed 1 --json
+    """
     from majlis.data.store import open_dataset
     from majlis.forecast import forecast_input, run_forecast
 

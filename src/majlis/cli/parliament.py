@@ -45,7 +45,11 @@ def parliament_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print parties as CSV.")] = False,
 ) -> None:
-    """The composition of the house after an election or on a date: parties, alliances, thresholds."""
+    """The composition of the house after an election or on a date: parties, alliances, thresholds.
+
+    With neither --election nor --date: the house on the dataset's latest date.
+    Example: majlis parliament --date 2022-07-01 --json
+    """
     from rich.table import Table
 
     p = house(dataset, election, date)
@@ -119,7 +123,10 @@ def timeline_cmd(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
-    """The dated events: elections, court rulings, votes, resignations, nominations..."""
+    """The dated events: elections, court rulings, votes, resignations, nominations...
+
+    Example: majlis timeline --from 2022-01-01 --to 2022-12-31 --category parliament_vote
+    """
     from rich.table import Table
 
     from majlis.data.store import open_dataset
@@ -155,7 +162,10 @@ def data_export(
     target: Annotated[Path, typer.Argument(help="Folder to write CSV files to, or a .json file.")],
     dataset: DatasetOpt = "iraq",
 ) -> None:
-    """Write a dataset as a folder of CSV files (or one JSON file if TARGET ends in .json)."""
+    """Write a dataset as a folder of CSV files (or one JSON file if TARGET ends in .json).
+
+    Example: majlis data export out/iraq
+    """
     from majlis.data import dataset_to_json, write_dataset_dir
     from majlis.data.store import open_dataset
 
@@ -178,7 +188,10 @@ def data_import(
         str | None, typer.Option("--name", help="Name to save it under (default: its country).")
     ] = None,
 ) -> None:
-    """Validate a dataset and save it in the store (replacing one of the same name)."""
+    """Validate a dataset and save it in the store (replacing one of the same name).
+
+    Example: majlis data import examples/ruritania
+    """
     from majlis.data import dataset_from_json, read_dataset_dir
     from majlis.data.store import open_store
 
@@ -203,7 +216,10 @@ def data_import(
 
 @data_app.command("list")
 def data_list() -> None:
-    """Datasets available: the built-in ones and those saved in the store."""
+    """Datasets available: the built-in ones and those saved in the store.
+
+    Example: majlis data list
+    """
     from majlis.data.store import open_store
 
     store = open_store()

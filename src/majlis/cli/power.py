@@ -126,7 +126,13 @@ def power_cmd(
         bool, typer.Option("--json", help="Print JSON (exact fractions as 'p/q').")
     ] = False,
 ) -> None:
-    """Exact voting power: any weighted game (--weights/--quota), or a parliament (--election/--date)."""
+    """Exact voting power: any weighted game (--weights/--quota), or a parliament (--election/--date).
+
+    Modes: --weights/--quota (with --index, --names, --union, --blocking,
+    --blocking-min-members) for any game; --election/--date (with --alliance, --after) for
+    Banzhaf and Shapley-Shubik of every party at 165 and 220, with the alliance as a union.
+    Example: majlis power --weights 73,37,33,31 --quota 90 --index shapley-shubik --json
+    """
     if election is not None or date is not None:
         if weights:
             raise fail("give either --weights/--quota or --election/--date, not both")

@@ -21,6 +21,7 @@ def serve_cmd(
 
     The token is ``$MAJLIS_TOKEN`` if set; otherwise one is generated on the first start and
     kept in the data directory (``$MAJLIS_HOME``, beside the SQLite store).
+    Example: majlis serve --port 8080
     """
     from majlis.data.store import data_dir
     from majlis.web import create_app

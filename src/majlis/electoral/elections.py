@@ -126,6 +126,8 @@ def _consistent(votes: dict[str, int], seats: dict[str, int], law: Law) -> tuple
             lows.append((q if q is not None else Fraction(10**30), name))
         q = rule.quotient(v, s)
         highs.append((q if q is not None else Fraction(10**30), name))
+    if not lows:  # no list with votes holds a seat: nothing to be consistent with
+        return True, "no list with sourced votes holds a seat"
     low, high = min(lows), max(highs)
     ok = high[0] <= low[0]
     return ok, (

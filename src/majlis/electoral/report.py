@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from majlis._optional import require
 from majlis.electoral._input import as_fraction
 from majlis.electoral.districts import allocate_districts
 from majlis.electoral.elections import GovernorateCheck, load_election_votes, validate_election
@@ -153,7 +154,7 @@ class SeatReport:
 
         Needs the optional ``pandas`` dependency (``pip install 'majlis[pandas]'``).
         """
-        pd = _pandas()
+        pd = require("pandas", "pandas", "tables as DataFrames")
         rows = [
             {
                 "district": d.name,
@@ -180,16 +181,6 @@ class SeatReport:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "tables as DataFrames need pandas: pip install 'majlis[pandas]'"
-        ) from None
-    return pd
 
 
 def _refuse(mode: str, **given: Any) -> None:

@@ -40,7 +40,8 @@ from itertools import accumulate, product
 from math import comb, gcd
 from typing import Any
 
-from majlis.errors import MajlisError
+from majlis.errors import TooLargeError
+from majlis.limits import MAX_INDEX_WORK, MAX_MWC_WORK
 
 __all__: list[str] = []
 
@@ -48,8 +49,8 @@ __all__: list[str] = []
 ENUMERATION_LIMIT = 1 << 22
 
 
-class _TooLarge(MajlisError):
-    pass
+class _TooLarge(TooLargeError):
+    """A game beyond the exact engines' documented limits (see :mod:`majlis.limits`)."""
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -89,6 +90,17 @@ def reduced(weights: Sequence[int], q: int) -> tuple[Sequence[int], int]:
     if g <= 1:
         return weights, q
     return [w // g for w in weights], -(-q // g)
+
+
+def check_work(weights: Sequence[int], q: int, limit: int, what: str) -> None:
+    """Refuse a game whose players x distinct weights x quota exceeds ``limit``: the time of
+    the engines that count by coalition size grows with that product."""
+    work = len(weights) * len(set(weights)) * q
+    if work > limit:
+        raise _TooLarge(
+            f"{what} take at most {limit:,} units of players x distinct weights x quota, this "
+            f"game needs {work:,}; scale the weights down (e.g. to seats rather than votes)"
+        )
 
 
 def _check_size(bits: int) -> None:
@@ -415,6 +427,7 @@ def swing_profile(game: Any, *, sizes: bool) -> SwingProfile:
         weights, q = reduced(game.weights, game.quota)
         if sizes:
             _check_size(q * (len(weights) + 1) * _bits(len(weights)))
+            check_work(weights, q, MAX_INDEX_WORK, "indices by coalition size (Shapley-Shubik)")
             return _bivariate_swings(weights, q)
         _check_size(q * _bits(len(weights)))
         return _univariate_swings(weights, q)
@@ -699,6 +712,7 @@ def mwc_and_johnston(game: Any, need: str) -> Any:
     if isinstance(game, WeightedGame) and game.is_single_quota:
         weights, q = reduced(game.weights, game.quota)
         _check_size((q + max(weights)) * (len(weights) + 1) * _bits(len(weights)))
+        check_work(weights, q, MAX_MWC_WORK, "minimal-winning indices (Holler-Packel, Johnston...)")
         if need == "mwc":
             return mwc_profile(weights, q)
         return johnston_profile(weights, q)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from majlis.errors import InfeasibleQuotaError, ValidationError
+from majlis.limits import MAX_PLAYERS, check_limit
 
 __all__ = [
     "DualGame",
@@ -167,6 +168,7 @@ class WeightedGame(Game):
         n = len(wrows[0])
         if n == 0:
             raise ValidationError("a game needs at least one player.")
+        check_limit(n, MAX_PLAYERS, "players in a weighted game")
         for j, r in enumerate(wrows):
             if len(r) != n:
                 raise ValidationError(

@@ -10,22 +10,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from majlis._optional import require
 from majlis.games._registry import power_index
 
 __all__ = ["IndexReport", "PartyPower", "PowerReport", "index_report"]
 
 #: The indices of a :class:`PowerReport`, in column order.
 REPORT_INDICES = ("banzhaf", "shapley_shubik", "banzhaf_owen", "owen")
-
-
-def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "tables as DataFrames need pandas: pip install 'majlis[pandas]'"
-        ) from None
-    return pd
 
 
 def _esc(text: str) -> str:
@@ -52,7 +43,7 @@ class IndexReport:
 
     def to_pandas(self) -> Any:
         """One row per player: weight and exact value (a pandas DataFrame)."""
-        pd = _pandas()
+        pd = require("pandas", "pandas", "tables as DataFrames")
         return pd.DataFrame(
             {"player": self.players, "weight": self.weights, self.index: list(self.values)}
         )
@@ -149,7 +140,7 @@ class PowerReport:
 
     def to_pandas(self) -> Any:
         """One row per party and quota: seats, seat share and the four exact values."""
-        pd = _pandas()
+        pd = require("pandas", "pandas", "tables as DataFrames")
         rows = [
             {
                 "party": p.id,

@@ -30,10 +30,11 @@ from fractions import Fraction
 from itertools import accumulate
 from math import factorial
 
-from majlis.errors import MajlisError, ValidationError
-from majlis.games._counting import _bits, _unpack, reduced, winning_table
+from majlis.errors import TooLargeError, ValidationError
+from majlis.games._counting import _bits, _unpack, check_work, reduced, winning_table
 from majlis.games._registry import register_index
 from majlis.games.game import Game, SimpleGame, WeightedGame
+from majlis.limits import MAX_INDEX_WORK
 
 __all__ = [
     "banzhaf_owen",
@@ -100,7 +101,7 @@ def quotient_game(
         return WeightedGame(vectors, list(game.quotas), names=names)
     m = len(structure)
     if m > 20:
-        raise MajlisError(f"the quotient of this game has {m} unions; at most 20 are supported.")
+        raise TooLargeError(f"the quotient of this game has {m} unions; at most 20 are supported.")
     winning = []
     for mask in range(1, 1 << m):
         members = [p for k in range(m) if mask >> k & 1 for p in structure[k]]
@@ -140,11 +141,7 @@ def _weighted_values(
     game: WeightedGame, structure: list[list[int]], outer: str, inner: str
 ) -> list[Fraction]:
     w, q = reduced(game.weights, game.quota)
-    if q > 1 << 22:
-        raise MajlisError(
-            f"quota {game.quota} is too large for exact values with unions; scale the weights "
-            "down (e.g. to seats rather than votes)."
-        )
+    check_work(w, q, MAX_INDEX_WORK, "values with a priori unions (Owen, Banzhaf-Owen)")
     m = len(structure)
     uw = [sum(w[p] for p in u) for u in structure]
     if outer == "shapley":
@@ -235,7 +232,7 @@ def _enumerated_values(
 ) -> list[Fraction]:
     n = game.n
     if n > 20:
-        raise MajlisError(
+        raise TooLargeError(
             f"values with unions for this kind of game enumerate coalitions; {n} players is "
             "too many (at most 20)."
         )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
+from majlis._optional import require
 from majlis.errors import UnknownIdError, ValidationError
 from majlis.model._government import (
     Cabinet,
@@ -443,6 +445,25 @@ class Dataset:
             women_seats_by_district=law.women_seats_by_district or women,
             districts_from="",
         )
+
+    def to_pandas(self, table: str = "results") -> Any:
+        """One table of the dataset as a pandas DataFrame, a row per record (``results``,
+        ``parties``, ``alliances``, ``memberships``, ``elections``, ``districts``, ``events``,
+        ``laws``, ...); needs the optional ``pandas`` extra.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> df = load_dataset("iraq").to_pandas("results")
+        >>> int(df[(df.election == "2021") & (df.district == "")]["seats"].sum())
+        329
+        """
+        records = getattr(self, table, None) if not table.startswith("_") else None
+        if not isinstance(records, tuple) or (records and not is_dataclass(records[0])):
+            raise ValidationError(f"unknown table {table!r} of dataset {self.name!r}")
+        pd = require("pandas", "pandas", "tables as DataFrames")
+        rows = [{f.name: getattr(r, f.name) for f in fields(r)} for r in records]
+        return pd.DataFrame(rows)
 
     def party(self, party_id: str) -> Party:
         """The party with this id (:class:`~majlis.errors.UnknownIdError` if none)."""

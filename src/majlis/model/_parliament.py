@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from majlis._optional import require
 from majlis.errors import UnknownIdError
 
 if TYPE_CHECKING:
@@ -231,6 +232,21 @@ class Parliament:
             "alliances": alliances,
             "events_applied": [ev.to_dict() for ev in self.events],
         }
+
+    def to_pandas(self) -> Any:
+        """The parties of the house as a pandas DataFrame (id, name, name_ar, family, seats,
+        alliance); needs the optional ``pandas`` extra.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> df = load_dataset("iraq").parliament(election=2021).to_pandas()
+        >>> int(df["seats"].sum())
+        329
+        """
+        pd = require("pandas", "pandas", "tables as DataFrames")
+        cols = ["id", "name", "name_ar", "family", "seats", "alliance"]
+        return pd.DataFrame(self.to_dict()["parties"], columns=cols)
 
     def _repr_html_(self) -> str:
         """Jupyter shows a parliament as its hemicycle (drawn by :mod:`majlis.viz`)."""
