@@ -7,6 +7,7 @@ Each module below registers its commands on :data:`majlis.cli._app.app`.
 from majlis.cli import data_sources as _data_sources
 from majlis.cli import forecast as _forecast
 from majlis.cli import parliament as _parliament
+from majlis.cli import portfolios as _portfolios
 from majlis.cli import power as _power
 from majlis.cli import seats as _seats
 from majlis.cli import serve as _serve
