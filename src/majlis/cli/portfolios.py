@@ -86,7 +86,13 @@ def portfolios_cmd(
     dataset: DatasetOpt = "iraq",
     as_json: JsonOpt = False,
 ) -> None:
-    """Share a cabinet's posts among a coalition by a rule; compare with the real cabinet that day."""
+    """Share a cabinet's posts among a coalition by a rule; compare with the real cabinet that day.
+
+    Rules: proportional (Gamson), dhondt (sequential choice), weighted (posts by class), points
+    (Iraq's nuqat); --top-posts reserves the premiership, presidency and speakership for the
+    Shia, Kurdish and Sunni components. The posts are those of the cabinet in office.
+    Example: majlis portfolios --date 2022-10-27 --coalition sac --rule dhondt
+    """
     from majlis.data.store import open_dataset
     from majlis.formation.portfolios import portfolio_report
 
@@ -178,7 +184,12 @@ def bargain_cmd(
     dataset: DatasetOpt = "iraq",
     as_json: JsonOpt = False,
 ) -> None:
-    """Baron–Ferejohn stationary equilibrium shares, beside Gamson's law and the real cabinet."""
+    """Baron–Ferejohn stationary equilibrium shares, beside Gamson's law and the real cabinet.
+
+    Players: a coalition's members, or the largest parties of the house (at most 14); a
+    proposal needs the house's absolute majority. Exact fractions when certified.
+    Example: majlis bargain --election 2025 --recognition seats --delta 0.9
+    """
     from majlis.data.store import open_dataset
     from majlis.formation.bargaining import bargaining_report
 
@@ -230,7 +241,13 @@ def positions_cmd(
     dataset: DatasetOpt = "iraq",
     as_json: JsonOpt = False,
 ) -> None:
-    """Party positions on the policy dimensions, with their method and source."""
+    """Party positions on the policy dimensions, with their method and source.
+
+    The house's parties (largest first) on left_right, pmf_iran, federalism and sectarian_civic,
+    or on one --dimension; each value with its scale, method (expert-survey, coded, judgement)
+    and source.
+    Example: majlis positions --election 2025 --dimension federalism
+    """
     from majlis.data.store import open_dataset
     from majlis.formation.positions import position_report
 
