@@ -87,6 +87,23 @@ def test_replacements_match_the_reported_oaths() -> None:
     assert p.vacant_seats == 5 and p.seats["fatah"] == 17 + 12  # Rudaw: Fatah 17 -> 29
 
 
+def test_nineveh_exclusion_of_december_2025_moves_one_seat() -> None:
+    # Rudaw Arabic, 7 Dec 2025: excluding Najm al-Jubouri (39,464 votes) drops Nineveh for Its
+    # People (111,225 votes) from 3 seats to 2 and lifts the Arab Project from 1 to 2
+    nineveh = {
+        r.party: r
+        for r in DS.results
+        if r.election == "2025" and r.district == "Nineveh" and r.seat_type == "general"
+    }
+    assert (nineveh["nfip"].votes, nineveh["nfip"].seats, nineveh["ap"].seats) == (111225, 3, 1)
+    before = DS.parliament(date="2025-12-06").seats
+    after = DS.parliament(date="2025-12-07").seats
+    assert (after["nfip"], after["ap"]) == (before["nfip"] - 1, before["ap"] + 1) == (2, 2)
+    assert sum(after.values()) == sum(before.values()) == 329
+    # the house that first sat (29 Dec 2025) already has the change
+    assert DS.parliament(election=2025).seats["nfip"] == 2
+
+
 def test_framework_seats_are_the_sum_over_memberships() -> None:
     rows = csv_rows("memberships.csv")
     for day in ["2021-11-30", "2022-06-30", "2022-10-27", "2025-11-20", "2026-03-01"]:

@@ -165,7 +165,7 @@ def validate_election(
     >>> from majlis.data import load_dataset
     >>> checks = validate_election(load_dataset("iraq"), 2025)
     >>> sorted(c.governorate for c in checks if c.mode == "full" and c.ok)
-    ['Dohuk', 'Erbil', 'Najaf', 'Sulaymaniyah']
+    ['Dohuk', 'Erbil', 'Kirkuk', 'Najaf', 'Sulaymaniyah']
     """
     ev = load_election_votes(dataset, election)
     law = law if isinstance(law, Law) else dataset.law(law if law is not None else ev.law)
