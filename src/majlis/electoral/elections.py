@@ -73,7 +73,7 @@ def load_election_votes(dataset: Dataset, election: int | str) -> ElectionVotes:
     >>> from majlis.data import load_dataset
     >>> ev = load_election_votes(load_dataset("iraq"), 2025)
     >>> ev.votes["Dohuk"]["Kurdistan Democratic Party"], ev.official["Dohuk"]["Kurdistan Islamic Union"]
-    (413698, 2)
+    (413890, 2)
     """
     e = dataset.election(election)
     votes: dict[str, dict[str, int]] = {}
