@@ -17,11 +17,12 @@ limit                  value               why
 ``MAX_LISTS``          10,000              lists (or candidates) in one district
 ``MAX_DISTRICTS``      10,000              districts in one allocation
 ``MAX_VOTES_BYTES``    20 MB               a votes file (CSV or JSON)
+``MAX_DATASET_BYTES``  50 MB               one file of a dataset (a CSV table or the JSON)
 ``MAX_PLAYERS``        1,000               players of a weighted game (the exact indices are
                                            pseudo-polynomial; see ``majlis.games``)
 ``MAX_INDEX_WORK``     2 * 10**8           players x distinct weights x quota for the indices
-                                           counted by coalition size (Shapley-Shubik, Owen):
-                                           and with a priori unions (Owen, Banzhaf-Owen):
+                                           counted by coalition size (Shapley-Shubik) and
+                                           with a priori unions (Owen, Banzhaf-Owen):
                                            seconds on one core at the limit
 ``MAX_MWC_WORK``       2 * 10**7           the same product for the minimal-winning indices
                                            (Holler-Packel, Deegan-Packel, Johnston)
@@ -52,6 +53,7 @@ from __future__ import annotations
 from majlis.errors import TooLargeError
 
 __all__ = [
+    "MAX_DATASET_BYTES",
     "MAX_DISTRICTS",
     "MAX_DRAWS",
     "MAX_DRAW_CELLS",
@@ -75,6 +77,7 @@ MAX_SEATS_MARGINS = 10**6
 MAX_LISTS = 10_000
 MAX_DISTRICTS = 10_000
 MAX_VOTES_BYTES = 20_000_000
+MAX_DATASET_BYTES = 50_000_000
 MAX_PLAYERS = 1_000
 MAX_INDEX_WORK = 2 * 10**8
 MAX_MWC_WORK = 2 * 10**7

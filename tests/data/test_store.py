@@ -11,10 +11,10 @@ import uuid
 
 import pytest
 
-from majlis.data import dataset_to_json, load_dataset
+from majlis.data import dataset_to_json, load_dataset, write_dataset_dir
 from majlis.data._csv import dataset_to_tables
 from majlis.data.store import Store, default_url
-from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError
+from majlis.errors import StoreError, StoreUnavailableError, UnknownIdError, ValidationError
 from majlis.model import Dataset, Election, Party, Result
 
 from ..conftest import pg_url
@@ -97,3 +97,20 @@ def test_bad_url_is_a_clear_error() -> None:
         Store(
             f"postgresql+psycopg://nobody@127.0.0.1:1/none_{uuid.uuid4().hex[:6]}?connect_timeout=2"
         )
+
+
+def test_dataset_files_are_size_limited(tmp_path, monkeypatch):
+    from majlis.data import _csv, read_dataset
+    from majlis.errors import TooLargeError
+
+    folder = tmp_path / "ru"
+    write_dataset_dir(load_dataset("iraq"), folder)
+    monkeypatch.setattr(_csv, "MAX_DATASET_BYTES", 1000)
+    with pytest.raises(TooLargeError, match="at most 1,000 bytes in a dataset file"):
+        read_dataset(folder)
+    with pytest.raises(ValidationError, match="no such file or folder"):
+        read_dataset(tmp_path / "missing")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope")
+    with pytest.raises(ValidationError, match="not a valid JSON file"):
+        read_dataset(bad)

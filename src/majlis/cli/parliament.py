@@ -192,19 +192,10 @@ def data_import(
 
     Example: majlis data import examples/ruritania
     """
-    from majlis.data import dataset_from_json, read_dataset_dir
+    from majlis.data import read_dataset
     from majlis.data.store import open_store
 
-    if not source.exists():
-        raise fail(f"{source}: no such file or folder")
-    if source.is_dir():
-        ds = read_dataset_dir(source)
-    else:
-        try:
-            doc = json.loads(source.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise fail(f"{source}: not a valid JSON file ({exc})") from None
-        ds = dataset_from_json(doc)
+    ds = read_dataset(source)
     store = open_store()
     store.save(ds, name=name)
     saved = name or ds.country

@@ -17,6 +17,7 @@ from majlis.data._csv import (
     FORMAT,
     dataset_from_json,
     dataset_to_json,
+    read_dataset,
     read_dataset_dir,
     write_dataset_dir,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "dataset_from_json",
     "dataset_to_json",
     "load_dataset",
+    "read_dataset",
     "read_dataset_dir",
     "source_report",
     "write_dataset_dir",

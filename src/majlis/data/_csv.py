@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from majlis.errors import ValidationError
+from majlis.limits import MAX_DATASET_BYTES, check_limit
 from majlis.model import (
     Alliance,
     Cabinet,
@@ -86,6 +87,7 @@ __all__ = [
     "dataset_from_tables",
     "dataset_to_json",
     "dataset_to_tables",
+    "read_dataset",
     "read_dataset_dir",
     "write_dataset_dir",
 ]
@@ -642,9 +644,15 @@ def dataset_to_tables(ds: Dataset) -> tuple[dict[str, Any], dict[str, list[Row]]
 
 
 # ---------------------------------------------------------------------- folders
+def _read_text(path: Path) -> str:
+    """A file's text, refused beyond :data:`~majlis.limits.MAX_DATASET_BYTES`."""
+    check_limit(path.stat().st_size, MAX_DATASET_BYTES, f"bytes in a dataset file ({path.name})")
+    return path.read_text(encoding="utf-8-sig")
+
+
 def _read_csv(path: Path, name: str) -> list[Row]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read_text(path)
     except UnicodeDecodeError:
         raise ValidationError(f"{path}: not UTF-8 text") from None
     reader = csv.DictReader(io.StringIO(text))
@@ -678,7 +686,7 @@ def read_dataset_dir(folder: str | Path) -> Dataset:
     meta_path = folder / "dataset.json"
     if meta_path.exists():
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = json.loads(_read_text(meta_path))
         except json.JSONDecodeError as exc:
             raise ValidationError(
                 f"{meta_path.name}: invalid JSON ({exc.msg} at line {exc.lineno})"
@@ -695,6 +703,27 @@ def read_dataset_dir(folder: str | Path) -> Dataset:
         elif name in _REQUIRED:
             raise ValidationError(f"{folder}: missing {name}.csv")
     return dataset_from_tables(meta, tables)
+
+
+def read_dataset(path: str | Path) -> Dataset:
+    """Read and validate a dataset from a folder of CSV files or one JSON file.
+
+    Examples
+    --------
+    >>> from majlis.data import builtin_path
+    >>> read_dataset(builtin_path("iraq")).name
+    'Iraq: Council of Representatives'
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return read_dataset_dir(path)
+    try:
+        doc = json.loads(_read_text(path))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"{path}: not a valid JSON file ({exc})") from None
+    return dataset_from_json(doc)
 
 
 def write_dataset_dir(ds: Dataset, folder: str | Path) -> list[Path]:
