@@ -381,7 +381,7 @@ def sainte_lague(
     carrés. *Annales scientifiques de l'É.N.S.* 27, 529–542.
     Iraq: IHEC seat-distribution system No. 12 of 2018 (divisors 1.7, 3, 5, 7, ...), kept by
     the third amendment (27 March 2023) to Law 12/2018 for the 2023 and 2025 elections
-    (see /work/shared/data/iraq/RULES.md for the sources).
+    (sources: the Iraq dataset's ``laws.csv`` and ``sources/RULES.md`` in ``majlis/data/iraq``).
 
     Examples
     --------
