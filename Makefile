@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) lint
+	@bash scripts/install-chromium.sh
 	@eval "$$(bash scripts/test-postgres.sh start)" && \
 	  $(BIN)/python -m pytest -q $(PYTEST_ARGS); status=$$?; \
 	  bash scripts/test-postgres.sh stop >/dev/null 2>&1; exit $$status

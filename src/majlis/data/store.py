@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -400,14 +401,22 @@ def _from_db(row: Any, columns: tuple[str, ...]) -> dict[str, str]:
 
 
 _stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
 
 
 def open_store(url: str | None = None) -> Store:
-    """The store at ``url`` (default :func:`default_url`), opened once per process."""
+    """The store at ``url`` (default :func:`default_url`), opened once per process.
+
+    Thread-safe: concurrent first calls (a web server's worker threads) open it once.
+    """
     key = url or default_url()
-    if key not in _stores:
-        _stores[key] = Store(key)
-    return _stores[key]
+    store = _stores.get(key)
+    if store is None:
+        with _stores_lock:
+            store = _stores.get(key)
+            if store is None:
+                store = _stores[key] = Store(key)
+    return store
 
 
 def open_dataset(name: str = "iraq", url: str | None = None) -> Dataset:

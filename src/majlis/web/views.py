@@ -86,14 +86,17 @@ def seating(parl: Parliament, lang: str, first: Iterable[str] = ()) -> list[Seat
     """
     ds = parl.dataset
     first_set = set(first)
-    has_lr = seating_basis(ds) == "position"
+    positions = (
+        ds.positions_on("left_right", on=parl.date) if seating_basis(ds) == "position" else {}
+    )
+    alliance = {pid: parl.alliance_of(pid) for pid in parl.seats}
     groups: dict[str, list[str]] = {}
     for pid in parl.seats:
-        a = parl.alliance_of(pid)
+        a = alliance[pid]
         groups.setdefault(a.id if a else f"~{pid}", []).append(pid)
 
     def lr(pid: str) -> float | None:
-        pos = ds.position(pid, "left_right", on=parl.date) if has_lr else None
+        pos = positions.get(pid)
         return float(pos.value) if pos is not None else None
 
     def family(pid: str) -> int:
@@ -126,7 +129,7 @@ def seating(parl: Parliament, lang: str, first: Iterable[str] = ()) -> list[Seat
     out: list[Seat] = []
     for *_, pid in rows:
         party = parl.party(pid)
-        a = parl.alliance_of(pid)
+        a = alliance[pid]
         out.append(
             Seat(
                 party=pid,
