@@ -121,7 +121,6 @@ STRINGS: dict[str, str] = {
     "seats.flip": "Flip margins",
     "seats.flip_note": "Votes a list needs to gain one more seat (everything else unchanged).",
     "seats.official": "official",
-    "seats.coming": "The seats page is being connected to the library's seat report.",
     "th.list": "list",
     "th.votes": "votes",
     "th.district": "governorate",

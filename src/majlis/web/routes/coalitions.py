@@ -15,6 +15,8 @@ from fastapi.responses import HTMLResponse
 
 from majlis.data.scenarios import Scenario
 from majlis.errors import ValidationError
+from majlis.games import POWER_INDICES
+from majlis.limits import MAX_PLAYERS, check_limit
 from majlis.web.i18n import Translator
 from majlis.web.render import render
 from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
@@ -205,3 +207,64 @@ def api_coalitions(
         ],
         "minimal_winning": view["minimal_winning"],
     }
+
+
+@router.get(
+    "/api/power",
+    summary="Exact voting power (JSON, the `majlis power --json` document)",
+    tags=["api"],
+)
+def api_power(
+    ds: DatasetDep,
+    date: DateQ = None,
+    election: ElectionQ = None,
+    alliance: Annotated[
+        str,
+        Query(
+            max_length=100, description="Alliance analysed as an a priori union (parliament mode)."
+        ),
+    ] = "cf",
+    weight: Annotated[
+        list[int],
+        Query(
+            max_length=MAX_PLAYERS,
+            description="Weights of a game, one per player (repeat); with quota.",
+        ),
+    ] = [],  # noqa: B006
+    quota: Annotated[list[int], Query(max_length=1, description="The game's quota.")] = [],  # noqa: B006
+    index: Annotated[
+        str,
+        Query(max_length=40, description="Index id (game mode): " + ", ".join(POWER_INDICES) + "."),
+    ] = "banzhaf",
+    union: Annotated[
+        list[str],
+        Query(
+            max_length=MAX_PLAYERS,
+            description="An a priori union '0,2' (game mode; owen, banzhaf-owen); repeat.",
+        ),
+    ] = [],  # noqa: B006
+    blocking: Annotated[bool, Query(description="Analyse the blocking (dual) game.")] = False,
+) -> dict[str, Any]:
+    """Parliament mode (``date``/``election``): Banzhaf and Shapley–Shubik of every party at
+    the majority and two-thirds quotas, with the alliance as a union (``power_report``).
+    Game mode (``weight``, ``quota``): one index of a weighted game (``index_report``).
+    """
+    from majlis.games import Game, WeightedGame, blocking_game, index_report, power_report
+
+    if weight:
+        if date or election:
+            raise ValidationError("give either weights and a quota, or a date/election, not both")
+        if not quota:
+            raise ValidationError("give the quota with the weights")
+        check_limit(len(weight), MAX_PLAYERS, "players in a game")
+        game: Game = WeightedGame(weight, quota[0])
+        if blocking:
+            game = blocking_game(game)
+        unions = [[p.strip() for p in u.split(",") if p.strip()] for u in union]
+        if any(not u for u in unions):
+            raise ValidationError("a union needs player indices, e.g. union=0,2")
+        return index_report(game, index, unions or None).to_dict()
+    if quota or union or blocking:
+        raise ValidationError("quota, union and blocking go with weights (game mode)")
+    house = ds.parliament(election=election or None, date=date or None)
+    return power_report(house, alliance_id=alliance).to_dict()
