@@ -273,6 +273,12 @@ def seat_report(
         method, first_divisor, threshold = law.method, law.first_divisor, law.threshold
     method = method or "dhondt"
     get_method(method)
+    opts: dict[str, Any] = {
+        "first_divisor": first_divisor,
+        "threshold": threshold,
+        "tie_break": tie_break,
+        "seed": seed,
+    }
     fd = None if first_divisor is None else str(first_divisor)
     th = None if threshold is None else str(as_fraction(threshold, "threshold"))
     if list(by_district) == [""]:
@@ -280,46 +286,16 @@ def seat_report(
         if seats is None:
             raise ValidationError("give the number of seats to fill")
         v = by_district[""]
-        result = allocate_seats(
-            v,
-            seats,
-            method,
-            first_divisor=first_divisor,
-            threshold=threshold,
-            tie_break=tie_break,
-            seed=seed,
-        )
+        result = allocate_seats(v, seats, method, **opts)
         assert isinstance(result, dict)
-        margins = (
-            flip_margins(
-                v,
-                seats,
-                method,
-                first_divisor=first_divisor,
-                threshold=threshold,
-                tie_break=tie_break,
-                seed=seed,
-            )
-            if flip
-            else None
-        )
+        margins = flip_margins(v, seats, method, **opts) if flip else None
         moved = None
         if transfer is not None:
             src, dst = _transfer(transfer)
             moved = Transfer(
                 src,
                 dst,
-                votes_to_transfer(
-                    v,
-                    seats,
-                    src,
-                    dst,
-                    method,
-                    first_divisor=first_divisor,
-                    threshold=threshold,
-                    tie_break=tie_break,
-                    seed=seed,
-                ),
+                votes_to_transfer(v, seats, src, dst, method, **opts),
             )
         return SeatReport(
             "votes",
@@ -353,15 +329,7 @@ def seat_report(
         scope = law.threshold_scope
     else:
         assert mags is not None
-        dres = allocate_districts(
-            by_district,
-            mags,
-            method,
-            first_divisor=first_divisor,
-            threshold=threshold,
-            tie_break=tie_break,
-            seed=seed,
-        )
+        dres = allocate_districts(by_district, mags, method, **opts)
         districts, totals, total, scope = dres.districts, dres.totals, dres.seats, "district"
     if flip and threshold is not None and scope == "national":
         raise ValidationError("flip margins under a national threshold depend on every district")
@@ -370,19 +338,7 @@ def seat_report(
             d,
             dict(v),
             districts[d],
-            flip=(
-                flip_margins(
-                    v,
-                    sum(districts[d].values()),
-                    method,
-                    first_divisor=first_divisor,
-                    threshold=threshold,
-                    tie_break=tie_break,
-                    seed=seed,
-                )
-                if flip
-                else None
-            ),
+            flip=(flip_margins(v, sum(districts[d].values()), method, **opts) if flip else None),
         )
         for d, v in by_district.items()
     )
