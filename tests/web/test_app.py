@@ -125,3 +125,18 @@ def test_unreachable_store_is_a_503_not_a_client_error(monkeypatch: pytest.Monke
     assert r.status_code == 503 and "unavailable" in r.json()["detail"]
     r = TestClient(create_app()).get("/")
     assert r.status_code == 503 and "unavailable" in r.text
+
+
+def test_data_page_lists_every_table_with_its_sources(client: TestClient) -> None:
+    from majlis.data import dataset_to_json, source_report
+
+    html = client.get("/data").text
+    ds = load_dataset("iraq")
+    report = source_report(ds)
+    for name, rows in dataset_to_json(ds)["tables"].items():
+        assert f'<tr data-table="{name}">' in html
+        csv = client.get(f"/data/{name}.csv")
+        assert csv.status_code == 200 and csv.text.count("\n") >= len(rows)  # header + rows
+        assert client.get(f"/api/data/{name}").json()["rows"] == rows
+    assert str(report.table("parties").sourced) in html
+    assert client.get("/api/data/nope").status_code == 400

@@ -13,6 +13,8 @@ Errors: a :class:`~majlis.errors.MajlisError` becomes a 4xx with its message (42
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -21,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from majlis.errors import MajlisError, StoreUnavailableError, TooLargeError
+from majlis.web.jobs import BusyError, Jobs
 from majlis.web.render import TEMPLATES, render
 from majlis.web.routes import ROUTERS
 from majlis.web.routes._deps import Settings
@@ -53,6 +56,12 @@ def _error(
     )
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.jobs.shutdown()  # running forecasts stop between chunks
+
+
 def create_app(
     dataset: str = "iraq", *, token: str | None = None, store_url: str | None = None
 ) -> FastAPI:
@@ -77,7 +86,9 @@ def create_app(
         ),
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan,
     )
+    app.state.jobs = Jobs()
     app.state.settings = Settings(
         dataset=dataset, store_url=store_url, token=token or os.environ.get("MAJLIS_TOKEN") or None
     )
@@ -87,7 +98,9 @@ def create_app(
 
     @app.exception_handler(MajlisError)
     async def user_error(request: Request, exc: MajlisError) -> Response:
-        status = 422 if isinstance(exc, TooLargeError) else 400
+        status = (
+            422 if isinstance(exc, TooLargeError) else 429 if isinstance(exc, BusyError) else 400
+        )
         return _error(request, status, " ".join(str(exc).split()))
 
     @app.exception_handler(StoreUnavailableError)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from majlis.web.routes import coalitions, data, parliament, pending, scenarios, seats
+from majlis.web.routes import coalitions, data, forecast, parliament, pending, scenarios, seats
 
 __all__ = ["ROUTERS"]
 
@@ -12,6 +12,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     parliament.router,
     coalitions.router,
     seats.router,
+    forecast.router,
     pending.router,
     data.router,
     scenarios.router,

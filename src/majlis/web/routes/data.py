@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from majlis.data import COLUMNS, dataset_to_json
+from majlis.data import COLUMNS, dataset_to_json, source_report
 from majlis.errors import UnknownIdError
 from majlis.web.render import render
 from majlis.web.routes._deps import DatasetDep, LangQ
@@ -35,8 +35,14 @@ def _table(doc: dict[str, Any], name: str) -> list[dict[str, str]]:
 )
 def data_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
     doc = dataset_to_json(ds)
+    sources = {t.table: t for t in source_report(ds).tables}
     tables = [
-        {"name": name, "columns": COLUMNS.get(name, tuple(rows[0]) if rows else ()), "rows": rows}
+        {
+            "name": name,
+            "columns": COLUMNS.get(name, tuple(rows[0]) if rows else ()),
+            "rows": rows,
+            "sources": sources.get(name),
+        }
         for name, rows in doc["tables"].items()
     ]
     return render(

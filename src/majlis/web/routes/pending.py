@@ -1,7 +1,7 @@
-"""Pages whose library parts are still being built: formation replay, forecast, negotiation.
+"""Pages whose library parts are still being built: formation replay and negotiation.
 
 Each has its path (a contract), its place in the navigation and a page saying what will be
-there; they are filled in when :mod:`majlis.formation` and :mod:`majlis.forecast` land.
+there; they are filled in when their parts of :mod:`majlis.formation` land.
 """
 
 from __future__ import annotations
@@ -24,11 +24,6 @@ def _pending(request: Request, ds: object, key: str) -> HTMLResponse:
 )
 def formation_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
     return _pending(request, ds, "formation")
-
-
-@router.get("/forecast", response_class=HTMLResponse, summary="Forecast (page)", tags=["pages"])
-def forecast_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
-    return _pending(request, ds, "forecast")
 
 
 @router.get(
