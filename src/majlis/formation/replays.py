@@ -151,7 +151,6 @@ class Sitting:
     reason: str = ""
     source: str = ""
     note: str = ""
-    government: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,6 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
         reported = s.get("reported")
         if reported is not None and not isinstance(reported, Mapping):
             raise ValidationError(f"{w}: 'reported' must be an object")
-        gov = s.get("government")
         sittings.append(
             Sitting(
                 on,
@@ -398,7 +396,6 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
                 str(s.get("reason", "")),
                 str(s.get("source", "")),
                 str(s.get("note", "")),
-                gov,
             )
         )
     if any(b.date < a.date for a, b in zip(sittings, sittings[1:])):
@@ -858,6 +855,55 @@ class _Replay:
                     out.append(pref)
         return tuple(out)
 
+    # -------------------------------------------------------------- reported figures
+    def reported(self, s: Sitting) -> dict[str, Any] | None:
+        """The figures sources report for a sitting: the dataset's tallies of its event.
+
+        Each figure keeps its source; where sources disagree the preferred (first) figure is
+        given and every value is listed under ``disputed``. A scenario's own ``reported``
+        object (for data the dataset lacks) is merged underneath.
+        """
+        out: dict[str, Any] = dict(s.reported or {})
+        if not s.event:
+            return out or None
+        tallies = [t for t in self.ds.tallies_of(s.event) if t.item in (s.step, "session")]
+        if not tallies:
+            return out or None
+        by_name = {c.get("name", cid): cid for cid, c in self.sc.candidates.items()}
+        rounds = []
+        sources: list[str] = []
+        disputed: dict[str, list[int]] = {}
+        for t in tallies:
+            for f in t.figures:
+                if f.source and f.source not in sources:
+                    sources.append(f.source)
+                key = f"{t.item}/{t.round}/{f.measure}" + (f"/{f.subject}" if f.subject else "")
+                vals = t.values(f.measure, f.subject)
+                if len(vals) > 1:
+                    disputed[key] = list(vals)
+            if t.item != s.step:
+                continue
+            r: dict[str, Any] = {"round": t.round}
+            for f in t.figures:
+                if f.measure != "votes" and not f.subject and f.measure not in r:
+                    r[f.measure] = t.value(f.measure)
+            votes = {by_name.get(n, n): v for n, v in t.candidates.items()}
+            if votes:
+                r["votes"] = votes
+            rounds.append(r)
+        session = next((t for t in tallies if t.item == "session"), None)
+        present = next((r["present"] for r in reversed(rounds) if "present" in r), None)
+        if present is None and session is not None:
+            present = session.value("present")
+        out.update({"event": s.event, "rounds": rounds, "sources": sources, "disputed": disputed})
+        if present is not None:
+            out["present"] = present
+        if session is not None and session.value("present") not in (None, present):
+            out["present_session"] = session.value("present")
+        if rounds and "votes" in rounds[-1]:
+            out["votes"] = rounds[-1]["votes"]
+        return out
+
     # -------------------------------------------------------------- blocs
     def blocs(self, on: dt.date, nominator: str, step_id: str) -> dict[str, int]:
         """Seats of the nominating bloc and of every rival bloc disjoint from it.
@@ -1008,7 +1054,7 @@ class _Replay:
                 s.date,
                 s.reason or "no ballot held",
                 step=s.step,
-                reported=s.reported,
+                reported=self.reported(s),
                 source=s.source,
             )
             return
@@ -1024,7 +1070,7 @@ class _Replay:
             step=s.step,
             candidates=cands,
             names=self.names(),
-            reported=s.reported,
+            reported=self.reported(s),
             source=s.source,
             details=details,
         )
@@ -1055,29 +1101,35 @@ class _Replay:
         return rec.outcome == "passed"
 
     def _government(self, s: Sitting, rec: StepRecord) -> None:
+        """The government formed: the dataset's cabinet of that day if it records one."""
         assert rec.votes is not None
-        yes_parties: list[str] = []
+        voted: list[str] = []
         yes_seats = 0
         for g in rec.votes.last.tally.groups:
             if not g.boycott and g.vote == "yes":
-                yes_parties.extend(p for p in g.parties if p not in yes_parties)
+                voted.extend(p for p in g.parties if p not in voted)
                 yes_seats += g.seats
-        pm = self.sc.candidate_name(self.designated) if self.designated else None
         gov: dict[str, Any] = {
             "date": s.date.isoformat(),
-            "prime_minister": pm,
+            "prime_minister": self.sc.candidate_name(self.designated) if self.designated else None,
             "prime_minister_id": self.designated,
-            "parties": yes_parties,
+            "parties": voted,
             "seats": yes_seats,
-            "basis": "the camps whose MPs voted for the cabinet in this replay (seats of those camps)",
+            "voted_for": voted,
+            "basis": "the parties whose MPs voted for the cabinet in this replay",
         }
-        coalition = (s.government or {}).get("coalition")
-        if coalition:
-            p = self.parliament(s.date)
-            gov["coalition"] = coalition
-            gov["coalition_parties"] = p.alliance_members(str(coalition))
-        if s.government and s.government.get("source"):
-            gov["source"] = s.government["source"]
+        cab = next((c for c in self.ds.cabinets if c.start == s.date), None)
+        if cab is not None and not self.cf.changes:
+            gov["cabinet"] = cab.to_dict()
+            if cab.coalition:
+                members = self.membership_parliament(s.date).alliance_members(cab.coalition)
+                gov["coalition"] = cab.coalition
+                gov["parties"] = members
+                gov["seats"] = sum(self.seats(s.date).get(p, 0) for p in members)
+                gov["basis"] = (
+                    f"the coalition the dataset records for cabinet {cab.id!r} ({cab.coalition}), "
+                    "its members on that day"
+                )
         self.government = gov
 
     def _catch_up(self, index: int) -> None:
