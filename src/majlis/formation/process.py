@@ -512,7 +512,8 @@ def run_session(
                     f"{step.id}: the {rnd.name} needs the result of the previous round"
                 )
             cands = _runoff_candidates(base, rnd.runoff)
-        options = cands if step.kind == "election" else _YES_NO
+        # votes for candidates cut before a run-off are counted, then treated as blank
+        options = tuple(candidates) if step.kind == "election" else _YES_NO
         t = tally(house, _ballots_for(ballots, i, cands), options)
         res = evaluate_round(rnd, step.kind, t, cands, names)
         results.append(res)

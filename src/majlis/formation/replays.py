@@ -99,7 +99,9 @@ class Assignment:
 
     ``seats`` caps the seats taken from a party (part of the independents); ``fill_to`` takes
     a party's seats until the camp holds that many (a reported camp size). Party assignments
-    take precedence over alliance ones; unassigned seats go to the default camp.
+    take precedence over alliance ones; unassigned seats go to the default camp. With
+    ``relation_kinds`` (e.g. ``("ally",)``) the assignment is of every party or alliance the
+    dataset records in such a relation to ``member`` on the day (its allies), not of ``member``.
     """
 
     member: str
@@ -108,6 +110,7 @@ class Assignment:
     fill_to: int | None = None
     source: str = ""
     assumption: str = ""
+    relation_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,9 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
             member = _str(a, "member", w)
             camp = _str(a, "camp", w)
             check_camp(camp, w)
+            kinds = a.get("relations") or ()
+            if isinstance(kinds, str) or not all(isinstance(k, str) for k in kinds):
+                raise ValidationError(f"{w} {member}: 'relations' must be a list of relation kinds")
             assign.append(
                 Assignment(
                     member,
@@ -319,6 +325,7 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
                     _int_or_none(a.get("fill_to"), f"{w} {member}"),
                     str(a.get("source", "")),
                     str(a.get("assumption", "")),
+                    tuple(kinds),
                 )
             )
         prefers: dict[str, dict[str, str | None]] = {}
@@ -482,8 +489,9 @@ class Counterfactual:
         happen: its seat changes and those of the replacements are not applied, and the camps
         of the last phase before it stay in force.
     move : tuple of (party, camp)
-        Parties that side with another camp in every phase (``--kdp-with-framework`` is
-        ``(("kdp", <framework camp>),)``).
+        Parties that side with another camp in every phase: a camp id, or ``"role:NAME"`` for
+        the camp that plays that role in each phase (``--kdp-with-framework`` is
+        ``(("kdp", "role:framework"),)``).
     independents : str or None
         ``"framework"`` or ``"rival"``: every independent MP joins that camp; ``"split"``:
         half each (the odd one stays in the default camp).
@@ -712,18 +720,27 @@ class _Replay:
                 out[camp][party] = out[camp].get(party, 0) + k
                 left[party] = have - k
 
-        party_assigned = {a.member for a in ph.assign if a.member in self.ds._party}
+        assign: list[Assignment] = []
         for a in ph.assign:
+            if not a.relation_kinds:
+                assign.append(a)
+                continue
+            day = p.date
+            for rel in self.ds.relations_on(day):
+                if rel.object == a.member and rel.kind in a.relation_kinds:
+                    assign.append(replace(a, member=rel.subject, relation_kinds=()))
+        party_assigned = {a.member for a in assign if a.member in self.ds._party}
+        for a in assign:
             if a.member in self.ds._party and a.fill_to is None:
                 take(a.member, a.camp, a.seats)
-        for a in ph.assign:
+        for a in assign:
             if a.member in self.ds._party:
                 continue
             self.ds.alliance(a.member)
             for party in p.alliance_members(a.member):
                 if party not in party_assigned:
                     take(party, a.camp, None)
-        for a in ph.assign:
+        for a in assign:
             if a.fill_to is not None:
                 self.ds.party(a.member)
                 have = sum(out[a.camp].values())
@@ -905,12 +922,13 @@ class _Replay:
         return out
 
     # -------------------------------------------------------------- blocs
-    def blocs(self, on: dt.date, nominator: str, step_id: str) -> dict[str, int]:
+    def blocs(self, on: dt.date, nominator: str, step_id: str, nominee: str) -> dict[str, int]:
         """Seats of the nominating bloc and of every rival bloc disjoint from it.
 
         Blocs are the dataset's alliances of kind ``bloc``, parties in no such bloc
-        (independent MPs excluded), and the camps that claim the nomination (a camp with a
-        preferred nominee): the Federal Supreme Court counts blocs formed in parliament.
+        (independent MPs excluded), and the camps that claim the nomination for someone else (a
+        camp with another preferred nominee): the Federal Supreme Court counts blocs formed in
+        parliament.
         """
         p = self.membership_parliament(on)
         seats = self.seats(on)
@@ -926,7 +944,8 @@ class _Replay:
             if party not in in_bloc and not self.ds.party(party).independents:
                 groups[party] = {party}
         for cid, parties in camps.items():
-            if cid == nominator or self.prefers(on, cid, step_id) not in (None, _BLOCK):
+            claim = self.prefers(on, cid, step_id)
+            if cid == nominator or claim not in (None, _BLOCK, nominee):
                 groups[cid] = set(parties)
         if nominator not in groups:
             if nominator in self.ds._alliance:
@@ -935,11 +954,16 @@ class _Replay:
                 self.ds.party(nominator)
                 groups[nominator] = {nominator}
         own = groups[nominator]
-        out = {nominator: sum(seats.get(x, 0) for x in own)}
+        own_seats = camps[nominator] if nominator in camps else {x: seats.get(x, 0) for x in own}
+        out = {nominator: sum(own_seats.values())}
         for gid, members in groups.items():
-            if gid != nominator and not (members & own):
-                out[gid] = sum(seats.get(x, 0) for x in members)
-        return {k: v for k, v in out.items() if v or k == nominator}
+            if gid == nominator:
+                continue
+            # a rival counts only the seats it does not share with the nominating bloc
+            n = sum(seats.get(x, 0) for x in members if x not in own)
+            if n:
+                out[gid] = n
+        return out
 
     # -------------------------------------------------------------- rows
     def event_row(self, s: Sitting) -> None:
@@ -1014,14 +1038,10 @@ class _Replay:
             self.seat_event_rows(self.until)
 
     def _expected(self, s: Sitting) -> bool:
+        """True if the process is at the sitting's step; else a row says why it is not held."""
         step = self.proc.step
         if step is not None and step.id == s.step:
             return True
-        if not self.cf.changes:
-            where = f"at step {step.id!r}" if step else self.proc.status
-            raise ValidationError(
-                f"scenario {self.sc.id!r}: the sitting of {s.date} is for {s.step!r} but the process is {where}"
-            )
         done = step is None or self.constitution.index(s.step) < self.constitution.index(step.id)
         why = (
             "already taken"
@@ -1033,8 +1053,8 @@ class _Replay:
         self.proc.note(
             s.date,
             s.step,
-            f"not held in this counterfactual: the step is {why}",
-            outcome="stalled" if not done else "passed",
+            f"not held in this replay: the step is {why}",
+            outcome="passed" if done else "stalled",
             source=s.source,
         )
         return False
@@ -1081,7 +1101,7 @@ class _Replay:
         step = self.constitution.step(s.step)
         bloc = s.bloc or None
         blocs = (
-            self.blocs(s.date, bloc, s.step)
+            self.blocs(s.date, bloc, s.step, choice)
             if step.nominator == "largest-bloc" and bloc is not None
             else None
         )
@@ -1140,13 +1160,11 @@ class _Replay:
         due and no real sitting for it remains, the act follows the rule too (the nominee of the
         largest camp that claims it). A vote the timeline does not hold is never invented.
         """
-        if not self.cf.changes:
-            return
         on = self.sc.sittings[index].date
         later = [
             x for x in self.sc.sittings[index + 1 :] if x.kind != "event" and x.date <= self.until
         ]
-        note = "generated by the counterfactual rule: the real timeline has no such sitting"
+        note = "generated by the replay's rule: the scenario has no such sitting"
         while self.proc.status == "running":
             step = self.proc.step
             assert step is not None
