@@ -496,7 +496,8 @@ class Counterfactual:
         ``"framework"`` or ``"rival"``: every independent MP joins that camp; ``"split"``:
         half each (the odd one stays in the default camp).
     law : str or None
-        Another electoral law's seats (:func:`majlis.electoral.apply_law`) in the governorates
+        Another electoral law's seats (:func:`majlis.electoral.apply_law`, the law from
+        :meth:`majlis.model.Dataset.law`) in the governorates
         whose official result the data reproduces in full; official seats elsewhere.
     strategic : bool
         Play every ballot by the blocking-minority rule (implied by any other change).
@@ -636,9 +637,9 @@ class _Replay:
         return self.ds.parliament(election=self.election.id).seats
 
     def _law_delta(self, law: str) -> dict[str, int]:
-        from majlis.electoral import apply_law, get_law, load_election_votes, validate_election
+        from majlis.electoral import apply_law, load_election_votes, validate_election
 
-        get_law(law)
+        the_law = self.ds.law(law)
         ev = load_election_votes(self.ds, self.election.id)
         checks = validate_election(self.ds, self.election.id)
         full = [c.governorate for c in checks if c.mode == "full" and c.ok]
@@ -649,7 +650,7 @@ class _Replay:
             )
         by_name = {p.name: p.id for p in self.ds.parties}
         delta: dict[str, int] = {}
-        res = apply_law(law, {g: ev.votes[g] for g in full})
+        res = apply_law(the_law, {g: ev.votes[g] for g in full})
         for g in full:
             for name in set(res.districts[g]) | set(ev.official.get(g, {})):
                 d = res.districts[g].get(name, 0) - ev.official.get(g, {}).get(name, 0)
@@ -1254,7 +1255,8 @@ def replay(
     independents : {"framework", "rival", "split"}, optional
         Where the independent MPs go.
     law : str, optional
-        An electoral law preset id (:data:`majlis.electoral.LAWS`) for the election's seats.
+        An electoral law id of the dataset (:meth:`majlis.model.Dataset.law`) for the
+        election's seats.
     strategic : bool
         Play the baseline by the blocking-minority rule too.
     until : date, optional
