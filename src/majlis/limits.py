@@ -34,6 +34,14 @@ limit                  value               why
                                            lists x (house + 1) counts)
 ``MAX_FORECAST_HOUSE`` 10,000              seats of the house a forecast tallies
 ``MAX_WORKERS``        256                 worker processes of a local Dask cluster
+``MAX_BALLOT_GROUPS``  2,000               groups of MPs behaving alike in one ballot of the
+                                           formation process (its count is linear in them)
+``MAX_CANDIDATES``     500                 candidates in one ballot of the formation process
+``MAX_PROCESS_ROWS``   10,000              rows (sittings, acts, deadlines) of one process
+``MAX_SCENARIO_BYTES`` 1 MB                a formation scenario file
+``MAX_SITTINGS``       1,000               dated entries of a formation scenario
+``MAX_CAMPS``          100                 camps of a formation scenario
+``MAX_PHASES``         200                 phases of a formation scenario
 =====================  ==================  ==================================================
 
 Forecast input files share ``MAX_VOTES_BYTES`` with votes files.
@@ -53,6 +61,9 @@ from __future__ import annotations
 from majlis.errors import TooLargeError
 
 __all__ = [
+    "MAX_BALLOT_GROUPS",
+    "MAX_CAMPS",
+    "MAX_CANDIDATES",
     "MAX_DATASET_BYTES",
     "MAX_DISTRICTS",
     "MAX_DRAWS",
@@ -62,10 +73,14 @@ __all__ = [
     "MAX_INDEX_WORK",
     "MAX_LISTS",
     "MAX_MWC_WORK",
+    "MAX_PHASES",
     "MAX_PLAYERS",
+    "MAX_PROCESS_ROWS",
+    "MAX_SCENARIO_BYTES",
     "MAX_SEATS",
     "MAX_SEATS_BATCH",
     "MAX_SEATS_MARGINS",
+    "MAX_SITTINGS",
     "MAX_VOTES_BYTES",
     "MAX_WORKERS",
     "check_limit",
@@ -86,6 +101,13 @@ MAX_DRAW_CELLS = 4_000_000_000
 MAX_FORECAST_LISTS = 1_000
 MAX_FORECAST_HOUSE = 10_000
 MAX_WORKERS = 256
+MAX_BALLOT_GROUPS = 2_000
+MAX_CANDIDATES = 500
+MAX_PROCESS_ROWS = 10_000
+MAX_SCENARIO_BYTES = 1_000_000
+MAX_SITTINGS = 1_000
+MAX_CAMPS = 100
+MAX_PHASES = 200
 
 
 def check_limit(value: int, limit: int, what: str) -> None:

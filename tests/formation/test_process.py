@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 from majlis.errors import TooLargeError, ValidationError
 from majlis.formation.constitution import Constitution, Round, Step, Threshold, get_constitution
 from majlis.formation.process import (
-    MAX_BALLOTS,
-    MAX_CANDIDATES,
     Ballot,
     Camp,
     FormationProcess,
@@ -21,6 +19,7 @@ from majlis.formation.process import (
     run_session,
     tally,
 )
+from majlis.limits import MAX_BALLOT_GROUPS, MAX_CANDIDATES
 
 D = dt.date
 IRAQ = get_constitution("iraq-2005")
@@ -292,8 +291,10 @@ def test_calls_are_checked() -> None:
 
 
 def test_limits() -> None:
-    with pytest.raises(TooLargeError, match=f"{MAX_BALLOTS:,}"):
-        tally(House({"a": 10_000}, 10_000), [Ballot(str(i), 1) for i in range(MAX_BALLOTS + 1)])
+    with pytest.raises(TooLargeError, match=f"{MAX_BALLOT_GROUPS:,}"):
+        tally(
+            House({"a": 10_000}, 10_000), [Ballot(str(i), 1) for i in range(MAX_BALLOT_GROUPS + 1)]
+        )
     cands = [f"c{i}" for i in range(MAX_CANDIDATES + 1)]
     with pytest.raises(TooLargeError, match=str(MAX_CANDIDATES)):
         run_session(IRAQ.step("president"), H329, [Ballot("a", 329)], candidates=cands)
@@ -388,3 +389,15 @@ def test_a_custom_constitution_is_only_data() -> None:
     )
     # 51 present (quorum 51 met); 3/5 of 51 = 30.6, so 31 yes carry it
     assert r.outcome == "passed" and r.votes is not None and r.votes.last.needed == 31
+
+
+def test_rows_per_process_are_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    import majlis.formation.process as proc
+
+    monkeypatch.setattr(proc, "MAX_PROCESS_ROWS", 3)
+    p = iraq_at("president")  # one row: the Speaker
+    boycott = [Ballot("a", 200, vote="x"), Ballot("b", 129, boycott=True)]
+    p.vote(D(2022, 1, 10), H329, boycott, candidates=["x"])
+    p.vote(D(2022, 1, 11), H329, boycott, candidates=["x"])
+    with pytest.raises(TooLargeError, match="at most 3 rows per formation process"):
+        p.vote(D(2022, 1, 12), H329, boycott, candidates=["x"])

@@ -20,7 +20,8 @@ from majlis.formation import (
     load_formation_scenario,
     replay,
 )
-from majlis.formation.replays import MAX_SITTINGS, formation_scenario_from_dict
+from majlis.formation.replays import formation_scenario_from_dict
+from majlis.limits import MAX_CAMPS, MAX_PHASES, MAX_SITTINGS
 
 D = dt.date
 
@@ -295,6 +296,11 @@ def test_scenario_files_are_checked(tmp_path: Path) -> None:
     d["sittings"] = d["sittings"] * (MAX_SITTINGS // len(d["sittings"]) + 1)
     with pytest.raises(TooLargeError, match=f"{MAX_SITTINGS:,}"):
         formation_scenario_from_dict(d)
+    for key, limit in (("camps", MAX_CAMPS), ("phases", MAX_PHASES)):
+        d = doc()
+        d[key] = d[key] * (limit // len(d[key]) + 1)
+        with pytest.raises(TooLargeError, match=f"at most {limit:,} {key}"):
+            formation_scenario_from_dict(d)
     big = tmp_path / "big.json"
     big.write_text(" " * 1_000_001 + "{}", encoding="utf-8")
     with pytest.raises(TooLargeError, match="1,000,000 bytes"):

@@ -44,14 +44,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from majlis.errors import TooLargeError, ValidationError
+from majlis.errors import ValidationError
 from majlis.formation.constitution import Constitution, Deadline, Round, Step
+from majlis.limits import MAX_BALLOT_GROUPS, MAX_CANDIDATES, MAX_PROCESS_ROWS, check_limit
 
 __all__ = [
     "BLANK",
-    "MAX_BALLOTS",
-    "MAX_CANDIDATES",
-    "MAX_RECORDS",
     "Ballot",
     "Camp",
     "FormationProcess",
@@ -69,10 +67,6 @@ __all__ = [
 
 #: The option of MPs present who cast no valid vote (blank, invalid, abstention).
 BLANK = "blank"
-#: Limits (documented; larger inputs raise TooLargeError).
-MAX_BALLOTS = 2_000
-MAX_CANDIDATES = 500
-MAX_RECORDS = 10_000
 _YES_NO = ("yes", "no")
 
 
@@ -267,8 +261,7 @@ def tally(house: HouseLike, ballots: Sequence[Ballot], options: Sequence[str] = 
     >>> t.present, t.votes, t.boycotting, t.absent, t.vacant
     (5, {'yes': 5, 'no': 0}, 4, 1, 1)
     """
-    if len(ballots) > MAX_BALLOTS:
-        raise TooLargeError(f"at most {MAX_BALLOTS:,} ballot groups per vote, got {len(ballots):,}")
+    check_limit(len(ballots), MAX_BALLOT_GROUPS, "ballot groups per vote")
     labels = [b.label for b in ballots]
     if len(set(labels)) != len(labels):
         dup = next(lab for lab in labels if labels.count(lab) > 1)
@@ -492,10 +485,7 @@ def run_session(
     """
     if not step.is_vote:
         raise ValidationError(f"step {step.id!r} is an act, not a vote")
-    if len(candidates) > MAX_CANDIDATES:
-        raise TooLargeError(
-            f"at most {MAX_CANDIDATES} candidates per ballot, got {len(candidates)}"
-        )
+    check_limit(len(candidates), MAX_CANDIDATES, "candidates per ballot")
     if len(set(candidates)) != len(candidates):
         raise ValidationError("a candidate is listed twice")
     if step.kind == "election" and any(c in (*_YES_NO, BLANK) for c in candidates):
@@ -695,8 +685,7 @@ class FormationProcess:
         return f"the process is at step {step.id!r} ({step.kind})"
 
     def _add(self, rec: StepRecord) -> StepRecord:
-        if len(self.records) >= MAX_RECORDS:
-            raise TooLargeError(f"at most {MAX_RECORDS:,} records per process")
+        check_limit(len(self.records) + 1, MAX_PROCESS_ROWS, "rows per formation process")
         self.records.append(rec)
         return rec
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from majlis.errors import TooLargeError, UnknownIdError, ValidationError
+from majlis.errors import UnknownIdError, ValidationError
 from majlis.formation.constitution import Constitution, get_constitution
 from majlis.formation.process import (
     BLANK,
@@ -57,11 +57,11 @@ from majlis.formation.process import (
     StepRecord,
     blocking_ballots,
 )
+from majlis.limits import MAX_CAMPS, MAX_PHASES, MAX_SCENARIO_BYTES, MAX_SITTINGS, check_limit
 from majlis.model import Dataset, Parliament, parse_date
 
 __all__ = [
     "FORMAT",
-    "MAX_SCENARIO_BYTES",
     "CampDef",
     "Counterfactual",
     "FormationResult",
@@ -73,11 +73,6 @@ __all__ = [
 ]
 
 FORMAT = "majlis-formation-scenario/1"
-#: Limits on scenario files (larger ones raise TooLargeError).
-MAX_SCENARIO_BYTES = 1_000_000
-MAX_SITTINGS = 1_000
-MAX_CAMPS = 100
-MAX_PHASES = 200
 _BLOCK = "block"
 _KINDS = ("vote", "act", "sitting", "event")
 _OUTCOMES = ("passed", "failed", "stalled")
@@ -255,8 +250,8 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
     """Build and check a :class:`FormationScenario` from its JSON document.
 
     Raises :class:`~majlis.errors.ValidationError` naming the bad entry, and
-    :class:`~majlis.errors.TooLargeError` beyond :data:`MAX_SITTINGS` sittings,
-    :data:`MAX_CAMPS` camps or :data:`MAX_PHASES` phases.
+    :class:`~majlis.errors.TooLargeError` beyond :data:`majlis.limits.MAX_SITTINGS` sittings,
+    :data:`~majlis.limits.MAX_CAMPS` camps or :data:`~majlis.limits.MAX_PHASES` phases.
     """
     if not isinstance(doc, Mapping):
         raise ValidationError("a scenario is a JSON object")
@@ -275,7 +270,7 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
         if not isinstance(items, list):
             raise ValidationError(f"{where}: {what!r} must be a list")
         if len(items) > limit:
-            raise TooLargeError(f"{where}: at most {limit:,} {what}, got {len(items):,}")
+            check_limit(len(items), limit, f"{what} in {where}")
     camps = tuple(
         CampDef(
             _str(c, "id", f"{where} camp"), str(c.get("name", c.get("id"))), str(c.get("note", ""))
@@ -452,10 +447,7 @@ def load_formation_scenario(name_or_path: str | Path) -> FormationScenario:
         path = Path(name_or_path)
         if not path.is_file():
             raise ValidationError(f"scenario file not found: {path}")
-        if path.stat().st_size > MAX_SCENARIO_BYTES:
-            raise TooLargeError(
-                f"scenario files are limited to {MAX_SCENARIO_BYTES:,} bytes, {path} has {path.stat().st_size:,}"
-            )
+        check_limit(path.stat().st_size, MAX_SCENARIO_BYTES, f"bytes in a scenario file ({path})")
         text = path.read_text(encoding="utf-8")
     else:
         found = [d / f"{name_or_path}.json" for d in _scenario_dirs()]
