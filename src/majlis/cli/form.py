@@ -126,7 +126,14 @@ def form_cmd(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
-    """Replay a government formation step by step (Speaker, President, designation, confidence)."""
+    """Replay a government formation step by step (Speaker, President, designation, confidence).
+
+    Modes: a built-in scenario (--scenario) or a file (--scenario-file), as sourced or with
+    counterfactuals (--no-resignation, --kdp-with-framework, --independents, --move, --law);
+    --rules prints a constitution preset instead.
+
+    Example: majlis form --scenario iraq-2021 --no-resignation --json
+    """
     from majlis.formation import get_constitution, replay
 
     if rules is not None:
