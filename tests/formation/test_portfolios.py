@@ -194,6 +194,8 @@ def test_report_on_the_2022_cabinet(rule: str) -> None:
     assert rows["furatain"]["real"] == 3  # PM, Finance, Interior (Al-Monitor)
     comps = {c["component"]: c for c in r.components(r._post_components)}
     assert sum(c["real"] for c in comps.values()) == 24
+    assert sum(c["predicted"] for c in comps.values()) == 24
+    assert "independent" not in comps  # the Framework's independents count in the Shia share
     assert (
         comps["shia"]["real"] == 13
         and comps["sunni"]["real"] == 6

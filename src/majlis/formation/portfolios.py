@@ -73,6 +73,7 @@ __all__ = [
     "allocate",
     "cabinet_holders",
     "coalition_seats",
+    "components",
     "dhondt",
     "points",
     "portfolio_report",
@@ -877,6 +878,35 @@ class PortfolioReport:
     _post_components: dict[str, str] = field(default_factory=dict, repr=False)
 
 
+def components(ds: Dataset, house: Parliament) -> dict[str, str]:
+    """Each party's communal component on the house's date: its family, except that a party of
+    independents or of unknown family takes the family holding most seats in the alliance it
+    sits with (the Framework's independents counted in the Shia share, as in 2022).
+
+    Examples
+    --------
+    >>> from majlis.data import load_dataset
+    >>> ds = load_dataset("iraq")
+    >>> comp = components(ds, ds.parliament(date="2022-10-27"))
+    >>> comp["kdp"], comp["independents-cf"]
+    ('kurdish', 'shia')
+    """
+    out = {p.id: p.family for p in ds.parties}
+    for pid in house.seats:
+        if out.get(pid) in ("independent", "unknown"):
+            alliance = house.alliance_of(pid)
+            if alliance is None:
+                continue
+            weight: dict[str, int] = {}
+            for m in house.alliance_members(alliance.id):
+                fam = out.get(m, "unknown")
+                if fam not in ("independent", "unknown"):
+                    weight[fam] = weight.get(fam, 0) + house.seats.get(m, 0)
+            if weight:
+                out[pid] = max(weight, key=lambda f: (weight[f], f))
+    return out
+
+
 def coalition_seats(
     ds: Dataset, house: Parliament, coalition: str | Sequence[str]
 ) -> tuple[dict[str, int], str]:
@@ -942,7 +972,7 @@ def portfolio_report(
     day = parse_date(date)
     house = ds.parliament(date=day)
     seats, label = coalition_seats(ds, house, coalition)
-    families = {p.id: p.family for p in ds.parties}
+    families = components(ds, house)
     scheme_w = _weights_of(weights)
     notes: list[str] = []
     held = cabinet_holders(ds, day)
