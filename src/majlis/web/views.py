@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from majlis.games import (
     PowerReport,
@@ -23,6 +23,8 @@ from majlis.model import Dataset, Parliament, parse_date
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator, local_name
 
+T = TypeVar("T")
+
 __all__ = [
     "FAMILY_ORDER",
     "MWC_SHOWN",
@@ -32,6 +34,7 @@ __all__ = [
     "Seat",
     "house_svg",
     "parliament_at",
+    "per_dataset",
     "record_names",
     "seating",
     "seating_basis",
@@ -185,6 +188,31 @@ def record_names(ds: Dataset, lang: str) -> dict[str, str]:
     names = {p.id: local_name(p, lang) for p in ds.parties}
     names.update({a.id: local_name(a, lang) for a in ds.alliances})
     return names
+
+
+# ---------------------------------------------------------------------- per-dataset cache
+_DS_CACHE: OrderedDict[tuple[int, str], tuple[Any, Any]] = OrderedDict()
+_DS_LOCK = threading.Lock()
+
+
+def per_dataset(ds: Dataset, what: str, compute: Callable[[Dataset], T]) -> T:
+    """``compute(ds)``, remembered for the last few datasets (datasets are immutable).
+
+    The built-in dataset is one object for the life of the process, so its documents (the
+    whole dataset as JSON, its source report) are computed once, not on every request.
+    """
+    key = (id(ds), what)
+    with _DS_LOCK:
+        hit = _DS_CACHE.get(key)
+        if hit is not None and hit[0] is ds:
+            _DS_CACHE.move_to_end(key)
+            return hit[1]  # type: ignore[no-any-return]
+    value = compute(ds)
+    with _DS_LOCK:
+        _DS_CACHE[key] = (ds, value)  # the dataset is kept so that its id is not reused
+        while len(_DS_CACHE) > 32:
+            _DS_CACHE.popitem(last=False)
+    return value
 
 
 # ---------------------------------------------------------------------- coalitions

@@ -13,6 +13,7 @@ from majlis.data import COLUMNS, dataset_to_json, source_report
 from majlis.errors import UnknownIdError
 from majlis.web.render import render
 from majlis.web.routes._deps import DatasetDep, LangQ
+from majlis.web.views import per_dataset
 
 router = APIRouter()
 
@@ -34,8 +35,8 @@ def _table(doc: dict[str, Any], name: str) -> list[dict[str, str]]:
     tags=["pages"],
 )
 def data_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
-    doc = dataset_to_json(ds)
-    sources = {t.table: t for t in source_report(ds).tables}
+    doc = per_dataset(ds, "json", dataset_to_json)
+    sources = {t.table: t for t in per_dataset(ds, "sources", source_report).tables}
     tables = [
         {
             "name": name,
@@ -64,12 +65,12 @@ def data_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLRespo
     tags=["api"],
 )
 def api_dataset(ds: DatasetDep) -> dict[str, Any]:
-    return dataset_to_json(ds)
+    return per_dataset(ds, "json", dataset_to_json)
 
 
 @router.get("/api/data/{table}", summary="One table of the dataset (JSON rows)", tags=["api"])
 def api_table(ds: DatasetDep, table: TableP) -> dict[str, Any]:
-    doc = dataset_to_json(ds)
+    doc = per_dataset(ds, "json", dataset_to_json)
     return {"table": table, "rows": _table(doc, table)}
 
 
@@ -81,7 +82,7 @@ def api_table(ds: DatasetDep, table: TableP) -> dict[str, Any]:
     responses={200: {"content": {"text/csv": {}}}},
 )
 def table_csv(ds: DatasetDep, table: TableP) -> Response:
-    rows = _table(dataset_to_json(ds), table)
+    rows = _table(per_dataset(ds, "json", dataset_to_json), table)
     buf = io.StringIO()
     w = csv.DictWriter(
         buf, fieldnames=list(COLUMNS.get(table, rows[0] if rows else ())), lineterminator="\n"

@@ -7,13 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from majlis.model import EVENT_CATEGORIES, parse_date
+from majlis.model import EVENT_CATEGORIES, Dataset, parse_date
 from majlis.web.i18n import Translator
 from majlis.web.render import render
 from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
 from majlis.web.views import (
+    Seat,
     house_svg,
     parliament_at,
+    per_dataset,
     record_names,
     seating,
     seating_basis,
@@ -33,17 +35,22 @@ def parliament_page(
 ) -> HTMLResponse:
     t = Translator(lang)
     parl = parliament_at(ds, election, date)
-    seats = seating(parl, t.lang)
-    dates = slider_dates(ds)
     day = parl.date.isoformat()
+
+    def drawn(d: Dataset) -> tuple[dict[str, Any], list[Seat], str]:
+        seats = seating(parl, t.lang)
+        return parl.to_dict(), seats, house_svg(parl, t, seats)
+
+    # the house of one day is the same for every request: drawn once per (day, language)
+    doc, seats, svg = per_dataset(ds, f"house-{parl.election.id}-{day}-{t.lang}", drawn)
+    dates = per_dataset(ds, "slider", slider_dates)
     index = max((i for i, d in enumerate(dates) if d <= day), default=0)
-    doc = parl.to_dict()
     context = {
         "ds": ds,
         "house": doc,
         "parl": parl,
         "seats": seats,
-        "svg": house_svg(parl, t, seats),
+        "svg": svg,
         "basis": seating_basis(ds),
         "dates": dates,
         "index": index,
@@ -52,7 +59,7 @@ def parliament_page(
         "elections": ds.elections,
         "changed_by": parl.events[-1] if parl.events else None,
         "today_events": ds.timeline(parl.date, parl.date),
-        "names": record_names(ds, t.lang),
+        "names": per_dataset(ds, "names-" + t.lang, lambda d: record_names(d, t.lang)),
     }
     return render(request, "pages/parliament.html", "partials/house.html", context)
 
@@ -62,7 +69,8 @@ def api_parliament(
     ds: DatasetDep, date: DateQ = None, election: ElectionQ = None
 ) -> dict[str, Any]:
     """The same document as ``majlis parliament --json``: parties, alliances, thresholds, events."""
-    return parliament_at(ds, election, date).to_dict()
+    parl = parliament_at(ds, election, date)
+    return per_dataset(ds, f"doc-{parl.election.id}-{parl.date}", lambda d: parl.to_dict())
 
 
 @router.get("/api/timeline", summary="Dated events (JSON)", tags=["api"])
