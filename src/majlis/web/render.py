@@ -16,7 +16,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from majlis.web.i18n import Translator, local_name
+from majlis.web.i18n import Translator, local_name, ltr
 
 __all__ = ["NAV", "TEMPLATES", "is_htmx", "render", "url_with"]
 
@@ -96,6 +96,7 @@ def render(
         "active": request.url.path,
         "url_with": lambda **changes: url_with(request, **changes),
         "htmx": is_htmx(request),
+        "ltr": ltr,
         "static": lambda path: f"{request.scope.get('root_path', '')}/static/{path}",
         **context,
     }

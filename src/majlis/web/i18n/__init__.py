@@ -8,11 +8,11 @@ English one.
 Examples
 --------
 >>> t = Translator("ar")
->>> t.dir, t("nav.parliament")
+>>> t.dir, str(t("nav.parliament"))
 ('rtl', 'البرلمان')
 >>> Translator("xx").lang
 'en'
->>> Translator("en")("coal.status.short", n=3)
+>>> str(Translator("en")("coal.status.short", n=3))
 'short of a majority by 3'
 """
 
@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from majlis.web.i18n import ar, en
 
-__all__ = ["LANGUAGES", "STRINGS", "Translator", "local_name"]
+__all__ = ["LANGUAGES", "STRINGS", "Translator", "local_name", "ltr"]
 
 #: Languages of the web app (the first is the default).
 LANGUAGES: tuple[str, ...] = ("en", "ar")
@@ -42,13 +44,24 @@ class Translator:
         self.other = LANGUAGES[1] if self.lang == LANGUAGES[0] else LANGUAGES[0]
         self._strings = STRINGS[self.lang]
 
-    def __call__(self, key: str, **values: Any) -> str:
+    def __call__(self, key: str, **values: Any) -> Markup:
+        """The words of ``key`` with ``values`` filled in, HTML-escaped (values that are
+        already :class:`~markupsafe.Markup`, such as :func:`ltr` spans, are kept as they are)."""
         text = self._strings.get(key) or STRINGS[LANGUAGES[0]].get(key, key)
-        return text.format(**values) if values else text
+        return Markup.escape(text).format(**values) if values else Markup.escape(text)
 
     def number(self, n: int) -> str:
         """Digits as written in the language (Western digits in both: Iraqi print uses both)."""
         return f"{n:,}"
+
+
+def ltr(value: Any) -> Markup:
+    """``value`` isolated as left-to-right text (dates, numbers, English names inside Arabic).
+
+    >>> str(ltr("2022-10-27"))
+    '<bdi dir="ltr">2022-10-27</bdi>'
+    """
+    return Markup('<bdi dir="ltr">{}</bdi>').format(value)
 
 
 def local_name(record: Any, lang: str) -> str:
