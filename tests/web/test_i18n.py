@@ -31,7 +31,7 @@ def test_arabic_page_is_right_to_left_with_arabic_names(client: TestClient) -> N
         assert ds.party(pid).name_ar and ds.party(pid).name_ar in html
     assert ds.alliance("cf").name_ar in html
     # dates and English names inside Arabic sentences are isolated left to right
-    assert '<bdi dir="ltr">2021</bdi>' in html and "<bdi>" in html
+    assert '<bdi dir="ltr">2021</bdi>' in html
     # the navigation stays in Arabic
     assert 'href="/coalitions?lang=ar"' in html and STRINGS["ar"]["nav.coalitions"] in html
 
