@@ -71,6 +71,12 @@ CASES = [
         },
     ),
     (["seats", "--election", "2025", "--json"], "/api/seats", {"election": "2025"}),
+    (["form", "--scenario", "iraq-2021", "--json"], "/api/formation", {"scenario": "iraq-2021"}),
+    (
+        ["form", "--scenario", "iraq-2021", "--no-resignation", "--json"],
+        "/api/formation",
+        {"scenario": "iraq-2021", "no_resignation": "true"},
+    ),
     (
         ["seats", "--election", "2025", "--law", "iraq-2018", "--json"],
         "/api/seats",

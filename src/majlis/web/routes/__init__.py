@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from majlis.web.routes import coalitions, data, forecast, parliament, pending, scenarios, seats
+from majlis.web.routes import (
+    coalitions,
+    data,
+    forecast,
+    formation,
+    parliament,
+    pending,
+    scenarios,
+    seats,
+)
 
 __all__ = ["ROUTERS"]
 
@@ -13,6 +22,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     coalitions.router,
     seats.router,
     forecast.router,
+    formation.router,
     pending.router,
     data.router,
     scenarios.router,

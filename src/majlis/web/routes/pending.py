@@ -1,7 +1,7 @@
-"""Pages whose library parts are still being built: formation replay and negotiation.
+"""Pages whose library parts are still being built: the negotiation simulation.
 
 Each has its path (a contract), its place in the navigation and a page saying what will be
-there; they are filled in when their parts of :mod:`majlis.formation` land.
+there; it is filled in when that part of :mod:`majlis.formation` lands.
 """
 
 from __future__ import annotations
@@ -17,13 +17,6 @@ router = APIRouter()
 
 def _pending(request: Request, ds: object, key: str) -> HTMLResponse:
     return render(request, "pages/pending.html", None, {"ds": ds, "key": key})
-
-
-@router.get(
-    "/formation", response_class=HTMLResponse, summary="Formation replay (page)", tags=["pages"]
-)
-def formation_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLResponse:
-    return _pending(request, ds, "formation")
 
 
 @router.get(
