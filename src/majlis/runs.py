@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
@@ -294,6 +295,21 @@ def _run_on(
             fut.cancel()
 
 
+# Dask's default MALLOC_TRIM_THRESHOLD_=65536 for worker processes disables glibc's dynamic
+# mmap threshold, so every numpy temporary above 128 KiB becomes a fresh mmap and page
+# faults: measured 1.6x the CPU time per worker on a forecast's numpy work. A large trim
+# threshold with a 32 MiB mmap threshold keeps chunk-sized temporaries on the heap.
+_WORKER_ENV = {"MALLOC_TRIM_THRESHOLD_": 2**28, "MALLOC_MMAP_THRESHOLD_": 2**25}
+
+
+def _restore_environ(saved: dict[str, str | None]) -> None:
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
 @contextlib.contextmanager
 def open_executor(
     workers: int | None = None, scheduler: str | None = None
@@ -304,7 +320,7 @@ def open_executor(
     ----------
     workers : int, optional
         Start a ``dask.distributed.LocalCluster`` with this many single-threaded worker
-        processes (closed on exit).
+        processes (closed on exit), with glibc malloc settings that suit numpy chunks.
     scheduler : str, optional
         Address of a running Dask scheduler (``tcp://host:8786``) to use instead.
 
@@ -342,8 +358,17 @@ def open_executor(
         raise MajlisError(
             "running on Dask needs the 'dask' extra: pip install 'majlis[dask]'"
         ) from None
+    import dask
+
     with contextlib.ExitStack() as stack:
         if workers is not None:
+            saved = {k: os.environ.get(k) for k in _WORKER_ENV}
+            stack.callback(_restore_environ, saved)  # the nanny writes them into os.environ
+            stack.enter_context(
+                dask.config.set(
+                    {f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in _WORKER_ENV.items()}
+                )
+            )
             cluster = stack.enter_context(
                 LocalCluster(
                     n_workers=workers,
