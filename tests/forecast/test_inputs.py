@@ -315,3 +315,15 @@ def test_file_limits(tmp_path: Path, iraq: Dataset) -> None:
 def test_default_blocs_on_a_date(iraq: Dataset) -> None:
     before = default_blocs(iraq, ["rdc", "sol"], "2025-11-11")  # before RDC joined (17 Nov 2025)
     assert [(b.id, b.members) for b in before] == [("cf", ("sol",)), ("shia", ("rdc",))]
+
+
+def test_example_files(iraq: Dataset) -> None:
+    root = Path(__file__).parents[2] / "examples" / "forecast"
+    poll = read_input(root / "poll.json", iraq)
+    assert [b.id for b in poll.blocs] == ["cf", "kurds", "sunni-big"]
+    assert poll.national_shares[poll.index("rdc")] == pytest.approx(
+        0.13, abs=0.005
+    )  # Kirkuk moves it a little
+    est = read_input(root / "estimates.csv", iraq)
+    d = est.districts.index("Sulaymaniyah")
+    assert est.shares[d, est.index("puk")] == pytest.approx(0.42)
