@@ -135,6 +135,13 @@ def test_bad_arguments() -> None:
         pass
 
 
+@pytest.mark.parametrize("address", ["nonsense", "tcp://host", "http://h:1", "tcp://h:port"])
+def test_bad_scheduler_addresses(address: str) -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(ValidationError, match="tcp://host:port"), open_executor(scheduler=address):
+        pass
+
+
 def test_missing_dask_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with (

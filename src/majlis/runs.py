@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
@@ -302,6 +303,22 @@ def _run_on(
 _WORKER_ENV = {"MALLOC_TRIM_THRESHOLD_": 2**28, "MALLOC_MMAP_THRESHOLD_": 2**25}
 
 
+_ADDRESS = re.compile(r"^(tcp|tls|ws|wss|ucx)://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):[0-9]{1,5}$")
+
+
+def _scheduler_address(text: str) -> str:
+    """``host:port`` or ``scheme://host:port`` (``tcp://`` by default), checked.
+
+    Dask's in-process addresses (``inproc://...``, a thread-based ``LocalCluster``) pass too.
+    """
+    address = text.strip() if "://" in text else f"tcp://{text.strip()}"
+    if not (_ADDRESS.match(address) or re.match(r"^inproc://\S+$", address)):
+        raise ValidationError(
+            f"scheduler address {text!r} must look like tcp://host:port (e.g. tcp://127.0.0.1:8786)"
+        )
+    return address
+
+
 def _restore_environ(saved: dict[str, str | None]) -> None:
     for k, v in saved.items():
         if v is None:
@@ -380,8 +397,9 @@ def open_executor(
             )
             client = stack.enter_context(Client(cluster))
         else:
+            address = _scheduler_address(str(scheduler))
             try:
-                client = stack.enter_context(Client(scheduler, timeout=10))
-            except (OSError, TimeoutError) as exc:
-                raise MajlisError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from None
+                client = stack.enter_context(Client(address, timeout=10))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise MajlisError(f"cannot reach the Dask scheduler {address!r}: {exc}") from None
         yield client.get_executor()

@@ -88,6 +88,18 @@ def test_local_dask_cluster_gives_identical_results(iraq_input: ForecastInput) -
     assert json.dumps(got) == json.dumps(ref)
 
 
+def test_an_existing_scheduler_gives_identical_results(iraq_input: ForecastInput) -> None:
+    distributed = pytest.importorskip("distributed")
+    ref = run_forecast(iraq_input, 3000, seed=8).to_dict()
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        got = run_forecast(
+            iraq_input, 3000, seed=8, scheduler=cluster.scheduler_address, chunk_size=1024
+        )
+    assert json.dumps(got.to_dict()) == json.dumps(ref)
+
+
 def test_tallies_are_consistent(iraq_input: ForecastInput) -> None:
     r = run_forecast(iraq_input, 3000, seed=2)
     # every draw fills the house: the list means add up to 329 exactly
