@@ -13,7 +13,8 @@
    this process (``time.process_time``) besides wall time: other work on the machine slows
    the wall clock, not the CPU time.
 3. The run of [1] on a 2-worker ``dask.distributed`` LocalCluster: identical JSON, and the
-   overhead (cluster start-up, task transfer) printed.
+   overhead (cluster start-up, task transfer) printed, with the workers' CPU time beside the
+   single process's: on a shared machine the wall time depends on the free cores.
 
 Usage: python bench/forecast.py [--draws 1000000] [--baseline-draws 1000] [--seed 1]
        [--skip-baseline] [--skip-dask]
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from collections import Counter
@@ -102,7 +104,7 @@ def part2(inp, draws: int, seed: int, cpu_per_draw: float) -> None:
     )
 
 
-def part3(inp, draws: int, seed: int, single: str, t_single: float) -> None:
+def part3(inp, draws: int, seed: int, single: str, t_single: float, cpu_single: float) -> None:
     try:
         from majlis.runs import open_executor
     except ImportError:  # pragma: no cover
@@ -110,21 +112,30 @@ def part3(inp, draws: int, seed: int, single: str, t_single: float) -> None:
     print(f"[3] the run of [1] on a 2-worker dask.distributed LocalCluster ({draws:,} draws)")
     t0 = time.perf_counter()
     try:
+        from distributed import default_client
+
         with open_executor(workers=2) as ex:
             t1 = time.perf_counter()
-            res = run_forecast(inp, draws, seed, executor=ex, chunk_size=64 * 1024)
+            before = default_client().run(time.process_time)
+            res = run_forecast(inp, draws, seed, executor=ex, chunk_size=16 * 1024)
             t2 = time.perf_counter()
+            after = default_client().run(time.process_time)
     except Exception as exc:  # print why and go on
         print(f"    skipped: {exc}")
         return
     t3 = time.perf_counter()
     same = json.dumps(res.to_dict()) == single
+    worker_cpu = sum(after[w] - before[w] for w in before)
     print(f"    cluster start-up          {t1 - t0:8.2f} s")
     print(f"    run on 2 workers          {t2 - t1:8.2f} s  (one process: {t_single:.2f} s)")
+    print(f"    CPU time of the workers   {worker_cpu:8.2f} s  (one process: {cpu_single:.2f} s)")
     print(
         f"    total incl. shutdown      {t3 - t0:8.2f} s; overhead vs one process {t3 - t0 - t_single:+.2f} s"
     )
     print(f"    JSON identical to [1]:    {same}")
+    print(
+        f"    load average now: {', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
 
 
 def main() -> None:
@@ -142,7 +153,7 @@ def main() -> None:
     if not a.skip_baseline:
         part2(inp, a.baseline_draws, a.seed, cpu_per_draw)
     if not a.skip_dask:
-        part3(inp, a.draws, a.seed, single, t_single)
+        part3(inp, a.draws, a.seed, single, t_single, cpu_per_draw * a.draws)
 
 
 if __name__ == "__main__":
