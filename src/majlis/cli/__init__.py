@@ -7,6 +7,7 @@ Each module below registers its commands on :data:`majlis.cli._app.app`.
 from majlis.cli import data_sources as _data_sources
 from majlis.cli import forecast as _forecast
 from majlis.cli import form as _form
+from majlis.cli import formation as _formation
 from majlis.cli import parliament as _parliament
 from majlis.cli import portfolios as _portfolios
 from majlis.cli import power as _power

@@ -22,6 +22,8 @@ from majlis.data._csv import (
     write_dataset_dir,
 )
 from majlis.data._sources import SourceReport, TableSources, source_report
+from majlis.data.opportunities import SYSTEMS, opportunity_from_parliament
+from majlis.data.parlgov import PARLGOV_VERSION, ParlGovData, parlgov_path, read_parlgov
 from majlis.errors import UnknownIdError
 from majlis.model import Dataset
 
@@ -31,11 +33,17 @@ __all__ = [
     "FORMAT",
     "SourceReport",
     "TableSources",
+    "PARLGOV_VERSION",
+    "SYSTEMS",
+    "ParlGovData",
     "builtin_path",
     "dataset_from_json",
     "dataset_to_json",
     "load_dataset",
     "read_dataset",
+    "opportunity_from_parliament",
+    "parlgov_path",
+    "read_parlgov",
     "read_dataset_dir",
     "source_report",
     "write_dataset_dir",

@@ -20,6 +20,12 @@ from majlis.model._government import (
     TallyFigure,
 )
 from majlis.model._law import THRESHOLD_SCOPES, WOMEN_QUOTA_RULES, Law
+from majlis.model._opportunity import (
+    INVESTITURE_RULES,
+    FormationOpportunity,
+    OpportunityParty,
+    PastGovernment,
+)
 from majlis.model._parliament import Parliament, majority_quota, two_thirds_quota
 from majlis.model._records import (
     EVENT_CATEGORIES,
@@ -50,6 +56,7 @@ __all__ = [
     "TALLY_MEASURES",
     "THRESHOLD_SCOPES",
     "WOMEN_QUOTA_RULES",
+    "INVESTITURE_RULES",
     "Alliance",
     "Cabinet",
     "CabinetPost",
@@ -59,11 +66,14 @@ __all__ = [
     "Election",
     "Event",
     "Law",
+    "FormationOpportunity",
     "Membership",
+    "OpportunityParty",
     "Parliament",
     "Party",
     "Position",
     "Relation",
+    "PastGovernment",
     "Result",
     "SeatChange",
     "Tally",

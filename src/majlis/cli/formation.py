@@ -1,0 +1,223 @@
+"""``majlis coalitions``, ``majlis predict`` and ``majlis backtest``: coalition theories.
+
+Examples::
+
+    majlis coalitions --election 2021 --date 2022-10-27 --theory minimal-connected --top 10
+    majlis coalitions --election 2025 --theory model --top 5 --json
+    majlis predict --input opportunities.json --theory model --top 3 --json
+    majlis backtest --json                      # the built-in ParlGov extract
+    majlis backtest --data path/to/parlgov --format parlgov
+    majlis backtest --fit --output src/majlis/formation/model.json
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from majlis.cli._app import app, console, fail
+
+#: Theory ids, as registered in ``majlis.formation.THEORIES`` (a test keeps them equal;
+#: listed here so that ``majlis --help`` does not import the formation layer).
+THEORY_IDS = (
+    "minimal-winning",
+    "minimum-winning",
+    "fewest-parties",
+    "minimal-range",
+    "minimal-connected",
+    "minimal-distance",
+    "largest-party",
+    "incumbent",
+    "model",
+)
+
+TheoryOpt = Annotated[
+    str, typer.Option("--theory", "-t", help="Theory: " + ", ".join(THEORY_IDS) + ".")
+]
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top", "-k", min=1, help="Keep the first K coalitions (default: all predicted)."
+    ),
+]
+
+
+def _coalition_table(title: str, result: dict[str, Any]) -> Table:
+    t = Table(title=title, title_justify="left")
+    t.add_column("rank", justify="right")
+    t.add_column("coalition")
+    t.add_column("seats", justify="right")
+    t.add_column("status")
+    t.add_column("score", justify="right")
+    for c in result["predictions"]:
+        t.add_row(
+            str(c["rank"]),
+            " + ".join(c["names"]),
+            str(c["seats"]),
+            c["status"],
+            f"{c['score']:.4f}",
+        )
+    return t
+
+
+@app.command("coalitions")
+def coalitions_cmd(
+    election: Annotated[
+        str | None, typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")
+    ] = None,
+    theory: TheoryOpt = "minimal-winning",
+    top: TopOpt = None,
+    units: Annotated[
+        str, typer.Option("--units", help="Actors: 'bloc' (blocs as one) or 'party'.")
+    ] = "bloc",
+    dataset: Annotated[
+        str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
+    ] = "iraq",
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Rank the potential governments of a house with a coalition theory."""
+    from majlis.cli.parliament import house
+    from majlis.data import opportunity_from_parliament
+    from majlis.formation import predict
+
+    opp = opportunity_from_parliament(house(dataset, election, date), units=units)
+    result = predict(opp, theory, top=top).results[0]
+    doc = result.to_dict()
+    if as_json:
+        doc["opportunity"] = opp.to_dict()
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    title = (
+        f"{theory}: {doc['predicted']} coalition(s) predicted for the house on {opp.date} "
+        f"(majority {opp.majority_threshold} of {opp.total_seats})"
+    )
+    console.print(_coalition_table(title, doc))
+
+
+@app.command("predict")
+def predict_cmd(
+    input: Annotated[
+        Path, typer.Option("--input", "-i", help="JSON file: a list of formation opportunities.")
+    ],
+    theory: TheoryOpt = "model",
+    top: TopOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Rank the potential governments of every opportunity in a JSON file."""
+    from majlis.formation import predict, read_opportunities
+
+    result = predict(read_opportunities(input), theory, top=top)
+    doc = result.to_dict()
+    if as_json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for r in doc["results"]:
+        console.print(_coalition_table(f"{r['id']}: {theory}, {r['predicted']} predicted", r))
+
+
+def _pct(x: float | None) -> str:
+    return "" if x is None else f"{x:.3f}"
+
+
+@app.command("backtest")
+def backtest_cmd(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="ParlGov CSV export folder, or a JSON file of opportunities."),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="Input format: 'parlgov' (folder) or 'json' (file).")
+    ] = "parlgov",
+    theory: Annotated[
+        list[str] | None,
+        typer.Option("--theory", "-t", help="Only these theories (repeatable); all by default."),
+    ] = None,
+    cross_validate: Annotated[
+        bool,
+        typer.Option(
+            "--cv/--no-cv", help="Score the model leave-one-country-out (default) and in sample."
+        ),
+    ] = True,
+    fit: Annotated[
+        bool, typer.Option("--fit", help="Save the model fitted on all the data to --output.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where --fit writes the model (JSON).")
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="With --json: every opportunity's outcome.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+) -> None:
+    """Backtest the coalition theories on real cabinets (ParlGov's post-election formations)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from majlis.formation import backtest
+
+    if fit and output is None:
+        raise fail("--fit needs --output FILE (e.g. src/majlis/formation/model.json)")
+    if output is not None and not fit:
+        raise fail("--output goes with --fit")
+    command = "majlis backtest --fit" + (f" --data {data} --format {format}" if data else "")
+    command += f" --output {output}" if output else ""
+    with Progress(
+        TextColumn("{task.description:>16}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=as_json,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        result = backtest(
+            data=data,
+            format=format,
+            theories=theory or None,
+            cross_validate=cross_validate,
+            command=command,
+            progress=progress,
+        )
+    if fit and result.model is not None and output is not None:
+        result.model.save(output)
+    if as_json:
+        print(json.dumps(result.to_dict(details=details), ensure_ascii=False, indent=2))
+        return
+    t = Table(
+        title=f"Backtest on {result.opportunities} formations in {result.countries} countries "
+        f"({result.source})",
+        title_justify="left",
+    )
+    for col in ("theory", "top-1", "top-5", "any hit", "mean rank", "log-loss", "predicted"):
+        t.add_column(col, justify="left" if col == "theory" else "right")
+    rows = []
+    for name, s in result.theories.items():
+        label = f"{name} (leave-one-country-out)" if s.in_sample is not None else name
+        rows.append((label, s))
+        if s.in_sample is not None:
+            rows.append((f"{name} (in sample)", s.in_sample))
+    for label, s in rows:
+        t.add_row(
+            label,
+            _pct(s.top1),
+            _pct(s.top5),
+            _pct(s.any_hit),
+            "" if s.mean_rank is None else f"{s.mean_rank:.1f}",
+            "" if s.log_loss is None else f"{s.log_loss:.3f}",
+            f"{s.mean_predictions:.1f}",
+        )
+    console.print(t)
+    if fit and output is not None:
+        console.print(f"model written to {output}")

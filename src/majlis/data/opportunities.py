@@ -1,0 +1,206 @@
+"""A majlis parliament as a formation opportunity (the house a government is formed from).
+
+:func:`opportunity_from_parliament` turns the composition of a house on a date
+(:meth:`majlis.model.Dataset.parliament`) into a
+:class:`~majlis.model.FormationOpportunity` that the coalition theories and the fitted model
+rank. The actors are the house's blocs by default: every party in a ``bloc`` alliance on
+that day (Iraq's Coordination Framework, the Sovereignty alliance) joins it as one actor,
+as blocs negotiate as one; other parties are actors of their own. Independents (parties
+flagged ``independents``: every MP is a separate player) are not coalition actors: their
+seats count towards the house only.
+
+System features come from :data:`SYSTEMS` (with their sources): the investiture rule and
+whether cabinets span the country's segments (Iraq's Shia, Sunni and Kurdish components,
+the *muhasasa* convention). Party families ``shia``, ``sunni`` and ``kurdish`` are the
+segments; a bloc takes the family holding most of its seats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from majlis.errors import UnknownIdError, ValidationError
+from majlis.model import FormationOpportunity, OpportunityParty, Parliament, PastGovernment
+
+__all__ = ["SEGMENT_FAMILIES", "SYSTEMS", "opportunity_from_parliament"]
+
+#: Party families that are segments of a segmented system.
+SEGMENT_FAMILIES = ("shia", "sunni", "kurdish")
+
+#: Features of the political systems of the built-in datasets, by country code.
+SYSTEMS: dict[str, dict[str, Any]] = {
+    "iq": {
+        "investiture": "absolute",
+        "segmented": True,
+        "source": (
+            "Constitution of Iraq (2005), Art. 76(4): the Council of Ministers and its "
+            "programme need the approval of an absolute majority of the Council of "
+            "Representatives; segments: the muhasasa convention (PM Shia Arab, President Kurd, "
+            "Speaker Sunni Arab; cabinets span the three components), data/iraq/sources/RULES.md"
+        ),
+    },
+}
+
+
+def _unit_map(parliament: Parliament, units: str) -> dict[str, str]:
+    """Party id -> actor id (its bloc on the day, or itself)."""
+    if units not in ("bloc", "party"):
+        raise ValidationError(f"units must be 'bloc' or 'party', got {units!r}")
+    out = {pid: pid for pid in parliament.seats}
+    if units == "party":
+        return out
+    for pid in parliament.seats:
+        a = parliament.alliance_of(pid)
+        while a is not None and a.kind != "bloc":
+            parent = [
+                parliament.dataset.alliance(m.alliance)
+                for m in parliament.dataset.memberships_on(parliament.date)
+                if m.member == a.id
+            ]
+            a = next((x for x in parent if x.kind == "bloc"), None)
+        if a is not None:
+            out[pid] = a.id
+    return out
+
+
+def _parties_of(parliament: Parliament, ids: Iterable[str], on: dt.date) -> set[str]:
+    """Party ids of a group of parties and/or alliances on a date (members, recursively)."""
+    ds = parliament.dataset
+    found: set[str] = set()
+    stack = list(ids)
+    seen: set[str] = set()
+    while stack:
+        x = stack.pop()
+        if x in seen:
+            continue
+        seen.add(x)
+        if x in ds._party:
+            found.add(x)
+        elif x in ds._alliance:
+            stack.extend(m.member for m in ds.memberships_on(on) if m.alliance == x)
+        else:
+            raise UnknownIdError(f"unknown party or alliance {x!r}")
+    return found
+
+
+def opportunity_from_parliament(
+    parliament: Parliament,
+    *,
+    units: str = "bloc",
+    incumbent: Sequence[str] | None = None,
+    cabinet: Sequence[str] | None = None,
+    history: Sequence[PastGovernment] | None = None,
+    positions: dict[str, float] | None = None,
+    investiture: str | None = None,
+    segmented: bool | None = None,
+    id: str | None = None,
+) -> FormationOpportunity:
+    """The formation opportunity of a house on its date.
+
+    Parameters
+    ----------
+    parliament : Parliament
+        The house (``dataset.parliament(election=..., date=...)``).
+    units : {"bloc", "party"}
+        Actors: blocs on that day (default) or single parties.
+    incumbent : sequence of str, optional
+        Parties and/or alliances of the outgoing government. By default, the ``coalition``
+        alliances of the dataset in office the day before the election.
+    cabinet : sequence of str, optional
+        Parties and/or alliances of the government that formed (to rank it).
+    history : sequence of PastGovernment, optional
+        Earlier governments (unknown by default).
+    positions : dict of str to float, optional
+        Left-right positions by party id (0-10); a bloc takes the seat-weighted mean of its
+        placed members.
+    investiture, segmented : optional
+        Override :data:`SYSTEMS`.
+    id : str, optional
+        Opportunity id (default ``"<country>-<date>"``).
+
+    Returns
+    -------
+    FormationOpportunity
+
+    Examples
+    --------
+    >>> from majlis.data import load_dataset
+    >>> house = load_dataset("iraq").parliament(date="2022-10-27")
+    >>> opp = opportunity_from_parliament(house, cabinet=["sac"])
+    >>> opp.party("cf").seats, opp.majority_threshold, opp.investiture
+    (98, 165, 'absolute')
+    >>> sorted(opp.cabinet)
+    ['azm', 'babylon', 'cf', 'kdp', 'kurdistan-alliance', 'siyada-2022']
+    """
+    ds = parliament.dataset
+    system = SYSTEMS.get(ds.country, {})
+    unit_of = _unit_map(parliament, units)
+    seats: dict[str, int] = {}
+    family_seats: dict[str, dict[str, int]] = {}
+    members: dict[str, list[str]] = {}
+    eligible: dict[str, bool] = {}
+    for pid, s in parliament.seats.items():
+        party = ds.party(pid)
+        u = unit_of[pid]
+        seats[u] = seats.get(u, 0) + s
+        members.setdefault(u, []).append(pid)
+        fam = family_seats.setdefault(u, {})
+        fam[party.family] = fam.get(party.family, 0) + s
+        eligible[u] = eligible.get(u, True) and not party.independents
+    is_segmented = system.get("segmented", False) if segmented is None else segmented
+    parties = []
+    for u in sorted(seats, key=lambda x: (-seats[x], x)):
+        fam = family_seats[u]
+        top = max(fam, key=lambda f: (fam[f], f))
+        lr = None
+        if positions:
+            placed = [(positions[p], parliament.seats[p]) for p in members[u] if p in positions]
+            if placed:
+                lr = sum(x * s for x, s in placed) / sum(s for _, s in placed)
+        name = ds.alliance(u).name if u in ds._alliance else ds.party(u).name
+        parties.append(
+            OpportunityParty(
+                id=u,
+                seats=seats[u],
+                left_right=lr,
+                name=name,
+                eligible=eligible[u],
+                segment=top if is_segmented and top in SEGMENT_FAMILIES else None,
+                extra={"members": members[u]} if u in ds._alliance else {},
+            )
+        )
+
+    def to_units(ids: Iterable[str], on: dt.date) -> tuple[str, ...]:
+        found = _parties_of(parliament, ids, on)
+        out = []
+        for p in found:
+            u = unit_of.get(p)
+            if u is not None and eligible.get(u) and u not in out:
+                out.append(u)
+        return tuple(out)
+
+    e = parliament.election
+    eve = e.date - dt.timedelta(days=1)
+    if incumbent is None:
+        governing = [a.id for a in ds.alliances if a.kind == "coalition" and a.active(eve)]
+        inc = to_units(governing, eve)
+    else:
+        inc = to_units(incumbent, eve)
+    cab = to_units(cabinet, parliament.date) if cabinet is not None else None
+    return FormationOpportunity(
+        id=id or f"{ds.country}-{parliament.date.isoformat()}",
+        total_seats=parliament.total_seats,
+        majority_threshold=parliament.majority,
+        parties=tuple(parties),
+        incumbent_parties=inc,
+        country=ds.country,
+        date=parliament.date,
+        investiture=investiture if investiture is not None else system.get("investiture"),
+        segmented=is_segmented,
+        history=tuple(history) if history is not None else None,
+        cabinet=cab,
+        source=f"majlis dataset {ds.country!r}, house on {parliament.date.isoformat()} "
+        f"(election {e.id}); system: {system.get('source', 'not coded')}",
+    )

@@ -1,0 +1,61 @@
+"""predict(): the JSON contract, top, minority and surplus governments, a Parliament as input."""
+
+from __future__ import annotations
+
+import pytest
+
+from majlis.data import load_dataset
+from majlis.errors import ValidationError
+from majlis.formation import predict
+from majlis.model import FormationOpportunity, OpportunityParty
+
+
+def house(incumbents=()):
+    parties = tuple(
+        OpportunityParty(p, s, left_right=x)
+        for p, s, x in [("A", 45, 3.0), ("B", 40, 7.0), ("C", 10, 5.0), ("D", 5, 9.0)]
+    )
+    return FormationOpportunity("h", 100, 51, parties, incumbent_parties=incumbents)
+
+
+def test_contract_shape() -> None:
+    doc = predict([house(), house(("A",))], "minimal-winning").to_dict()
+    assert [r["id"] for r in doc["results"]] == ["h", "h"]
+    first = doc["results"][0]["predictions"][0]
+    assert {"parties", "score"} <= set(first) and isinstance(first["parties"], list)
+    # minimal winning: AB, AC, BC? B+C = 50 < 51, so AB, AC, AD? 45 + 5 = 50: no. B+C+D = 55.
+    assert {frozenset(c["parties"]) for c in doc["results"][0]["predictions"]} == {
+        frozenset("AC"),
+        frozenset("AB"),
+        frozenset("BCD"),
+    }
+
+
+def test_top_and_model_probabilities() -> None:
+    full = predict(house(("A", "C")), "model").results[0]
+    assert full.predicted == 15 and len(full.predictions) == 15  # every potential government
+    assert sum(c.score for c in full.predictions) == pytest.approx(1.0)
+    scores = [c.score for c in full.predictions]
+    assert scores == sorted(scores, reverse=True)
+    top = predict(house(("A", "C")), "model", top=3).results[0]
+    assert top.predicted == 15 and [c.parties for c in top.predictions] == [
+        c.parties for c in full.predictions[:3]
+    ]
+    with pytest.raises(ValidationError, match="positive"):
+        predict(house(), "model", top=0)
+
+
+def test_minority_and_surplus_governments_are_predictable() -> None:
+    ranked = predict(house(("B",)), "model").results[0]
+    statuses = {c.status for c in ranked.predictions}
+    assert statuses == {"minority", "minimal-winning", "surplus"}
+    # an outgoing minority government is predicted by the incumbent rule as it is
+    inc = predict(house(("B",)), "incumbent").results[0].predictions
+    assert [(c.parties, c.status) for c in inc] == [(("B",), "minority")]
+    assert ranked.rank_of(["A", "B", "C"]).status == "surplus"
+
+
+def test_a_parliament_is_an_opportunity() -> None:
+    p = load_dataset("iraq").parliament(date="2022-10-27")
+    result = predict(p, "minimal-winning", top=3).results[0]
+    assert result.predicted > 3 and all(c.seats >= 165 for c in result.predictions)
