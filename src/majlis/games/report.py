@@ -13,7 +13,14 @@ from typing import Any
 from majlis._optional import require
 from majlis.games._registry import power_index
 
-__all__ = ["IndexReport", "PartyPower", "PowerReport", "index_report"]
+__all__ = [
+    "COALITION_STATUSES",
+    "CoalitionReport",
+    "IndexReport",
+    "PartyPower",
+    "PowerReport",
+    "index_report",
+]
 
 #: The indices of a :class:`PowerReport`, in column order.
 REPORT_INDICES = ("banzhaf", "shapley_shubik", "banzhaf_owen", "owen")
@@ -167,3 +174,63 @@ class PowerReport:
         )
         title = _esc(f"Power in the house of {self.date} (union: {self.alliance})")
         return f"<p><b>{title}</b></p><table><tr>{head}</tr>{body}</table>"
+
+
+#: What a coalition can do in a house, strongest first (see :func:`coalition_status`).
+COALITION_STATUSES = ("two_thirds", "majority", "blocking", "short", "empty")
+
+
+@dataclass(frozen=True)
+class CoalitionReport:
+    """A coalition in a house: its seats against the thresholds, each member's exact power in
+    the house's game at the chosen quota, and the minimal winning coalitions containing it.
+
+    ``power`` rows are ``{"id", "seats", index: Fraction, ...}`` for the ``indices``
+    (Banzhaf and Shapley–Shubik; with a union also Owen and Banzhaf–Owen shares).
+    """
+
+    date: str
+    election: str
+    members: tuple[str, ...]
+    seats: int
+    quota: int
+    majority: int
+    two_thirds: int
+    blocking_third: int
+    status: str
+    union: str | None
+    indices: tuple[str, ...]
+    power: tuple[dict[str, Any], ...]
+    minimal_winning: tuple[dict[str, Any], ...]
+
+    @property
+    def to_majority(self) -> int:
+        """Seats still missing for an absolute majority (negative: a surplus)."""
+        return self.majority - self.seats
+
+    @property
+    def to_two_thirds(self) -> int:
+        """Seats still missing for two-thirds (negative: a surplus)."""
+        return self.two_thirds - self.seats
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document (the web API's ``/api/coalitions``; fractions as ``"p/q"``)."""
+        return {
+            "date": self.date,
+            "election": self.election,
+            "members": list(self.members),
+            "seats": self.seats,
+            "quota": self.quota,
+            "majority": self.majority,
+            "two_thirds": self.two_thirds,
+            "blocking_third": self.blocking_third,
+            "status": self.status,
+            "to_majority": self.to_majority,
+            "to_two_thirds": self.to_two_thirds,
+            "union": self.union,
+            "power": [
+                {k: (str(v) if k in self.indices else v) for k, v in row.items()}
+                for row in self.power
+            ],
+            "minimal_winning": [dict(c) for c in self.minimal_winning],
+        }

@@ -26,7 +26,12 @@ from majlis.model._opportunity import (
     OpportunityParty,
     PastGovernment,
 )
-from majlis.model._parliament import Parliament, majority_quota, two_thirds_quota
+from majlis.model._parliament import (
+    SEATING_FAMILIES,
+    Parliament,
+    majority_quota,
+    two_thirds_quota,
+)
 from majlis.model._records import (
     EVENT_CATEGORIES,
     FAMILIES,
@@ -52,6 +57,7 @@ __all__ = [
     "POST_KINDS",
     "POST_STATUSES",
     "RELATION_KINDS",
+    "SEATING_FAMILIES",
     "TALLY_ITEMS",
     "TALLY_MEASURES",
     "THRESHOLD_SCOPES",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,18 @@ if TYPE_CHECKING:
     from majlis.model._dataset import Dataset
     from majlis.model._records import Alliance, Election, Event, Party
 
-__all__ = ["Parliament", "majority_quota", "two_thirds_quota"]
+__all__ = ["SEATING_FAMILIES", "Parliament", "majority_quota", "two_thirds_quota"]
+
+#: Seating order by political family, for parties with no left–right position.
+SEATING_FAMILIES: tuple[str, ...] = (
+    "civil",
+    "shia",
+    "independent",
+    "unknown",
+    "sunni",
+    "kurdish",
+    "minority",
+)
 
 _KIND_ORDER = {"bloc": 0, "electoral": 1, "coalition": 2}
 
@@ -232,6 +244,68 @@ class Parliament:
             "alliances": alliances,
             "events_applied": [ev.to_dict() for ev in self.events],
         }
+
+    def seating(self, first: Iterable[str] = ()) -> list[str]:
+        """Party ids in seat order from left to right: grouped by alliance, the groups ordered
+        by left–right position (not by size).
+
+        A party's key is its ``left_right`` position on the house's day
+        (:meth:`Dataset.position`); an alliance's is the seat-weighted mean of its members', and
+        a member without one takes its alliance's. Groups with no position sit at the right end
+        by political family (:data:`SEATING_FAMILIES`); so does everything when the dataset has
+        no positions. Size only breaks ties. Parties in ``first`` (a coalition being built) are
+        seated first, so the majority mark shows whether they reach it.
+
+        Examples
+        --------
+        >>> from majlis.data import load_dataset
+        >>> house = load_dataset("iraq").parliament(election=2021)
+        >>> order = house.seating()
+        >>> sorted(order) == sorted(house.seats), house.seating(first=["kdp"])[0]
+        (True, 'kdp')
+        """
+        ds = self.dataset
+        first_set = set(first)
+        positions = (
+            ds.positions_on("left_right", on=self.date) if "left_right" in ds.dimensions() else {}
+        )
+        groups: dict[str, list[str]] = {}
+        for pid in self.seats:
+            a = self.alliance_of(pid)
+            groups.setdefault(a.id if a else f"~{pid}", []).append(pid)
+
+        def lr(pid: str) -> float | None:
+            pos = positions.get(pid)
+            return float(pos.value) if pos is not None else None
+
+        def family(pid: str) -> int:
+            fam = self.party(pid).family
+            return SEATING_FAMILIES.index(fam) if fam in SEATING_FAMILIES else len(SEATING_FAMILIES)
+
+        rows: list[tuple[Any, ...]] = []
+        for gid, members in groups.items():
+            seats = sum(self.seats[p] for p in members)
+            placed = [(lr(p), self.seats[p]) for p in members]
+            weight = sum(w for v, w in placed if v is not None)
+            mean = sum(v * w for v, w in placed if v is not None) / weight if weight else None
+            fam = min(family(p) for p in members)
+            group_key = (0, mean, 0) if mean is not None else (1, 0.0, fam)
+            for pid in members:
+                own = lr(pid)
+                rows.append(
+                    (
+                        pid not in first_set,
+                        group_key,
+                        -seats,
+                        gid,
+                        own if own is not None else mean or 0.0,
+                        family(pid),
+                        -self.seats[pid],
+                        pid,
+                    )
+                )
+        rows.sort()
+        return [row[-1] for row in rows]
 
     def to_pandas(self) -> Any:
         """The parties of the house as a pandas DataFrame (id, name, name_ar, family, seats,

@@ -128,7 +128,7 @@ def coalition_page(
     t = Translator(lang)
     house = scenario.parliament(ds)
     view = coalition_view(house, scenario)
-    seats = seating(house, t.lang, first=view["members"])
+    seats = seating(house, t.lang, first=view.members)
     from urllib.parse import urlencode
 
     context = {
@@ -137,7 +137,7 @@ def coalition_page(
         "parl": house,
         "view": view,
         "seats": seats,
-        "svg": house_svg(house, t, seats, selected=view["members"]),
+        "svg": house_svg(house, t, seats, selected=view.members),
         "names": record_names(house.dataset, t.lang),
         "scenario": scenario,
         "elections": ds.elections,
@@ -187,26 +187,7 @@ def api_coalitions(
     """The coalition builder's numbers: exact fractions as ``"p/q"`` strings."""
     s = scenario_from_query(date, election, party, union, quota, seats, join, leave)
     house = s.parliament(ds)
-    view = coalition_view(house, s)
-    return {
-        "date": house.date.isoformat(),
-        "election": house.election.id,
-        "members": view["members"],
-        "seats": view["seats"],
-        "quota": view["quota"],
-        "majority": house.majority,
-        "two_thirds": house.two_thirds,
-        "blocking_third": house.blocking_third,
-        "status": view["status"],
-        "to_majority": house.majority - view["seats"],
-        "to_two_thirds": house.two_thirds - view["seats"],
-        "union": view["union"],
-        "power": [
-            {**row, **{k: str(v) for k, v in row.items() if k in view["indices"]}}
-            for row in view["power"]
-        ],
-        "minimal_winning": view["minimal_winning"],
-    }
+    return coalition_view(house, s).to_dict()
 
 
 @router.get(
