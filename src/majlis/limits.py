@@ -44,7 +44,23 @@ limit                  value               why
 ``MAX_PHASES``         200                 phases of a formation scenario
 =====================  ==================  ==================================================
 
-Forecast input files share ``MAX_VOTES_BYTES`` with votes files.
+Forecast input files share ``MAX_VOTES_BYTES`` with votes files. The negotiation simulation
+(:mod:`majlis.formation.negotiation`):
+
+==============================  ==========  ==============================================
+limit                           value       why
+==============================  ==========  ==============================================
+``MAX_NEGOTIATION_RUNS``        100,000     runs of one simulation (Iraq 2021: about 10 ms
+                                            a run in one process)
+``MAX_NEGOTIATION_ROUNDS``      500         rounds of one run
+``MAX_NEGOTIATION_ACTORS``      100         actors of a scenario (each round weighs offers
+                                            to them)
+``MAX_NEGOTIATION_CANDIDATES``  50          prime-minister candidates of a scenario
+``MAX_NEGOTIATION_CHANNELS``    100         channels (committees) of a scenario
+``MAX_NEGOTIATION_WORK``        5 * 10**7   runs x rounds x (channel, counterpart) pairs:
+                                            the time of a simulation grows with this
+                                            product (Iraq 2021: 22 x 11 a run)
+==============================  ==========  ==============================================
 
 Examples
 --------
@@ -73,6 +89,12 @@ __all__ = [
     "MAX_INDEX_WORK",
     "MAX_LISTS",
     "MAX_MWC_WORK",
+    "MAX_NEGOTIATION_ACTORS",
+    "MAX_NEGOTIATION_CANDIDATES",
+    "MAX_NEGOTIATION_CHANNELS",
+    "MAX_NEGOTIATION_ROUNDS",
+    "MAX_NEGOTIATION_RUNS",
+    "MAX_NEGOTIATION_WORK",
     "MAX_PHASES",
     "MAX_PLAYERS",
     "MAX_PROCESS_ROWS",
@@ -108,6 +130,12 @@ MAX_SCENARIO_BYTES = 1_000_000
 MAX_SITTINGS = 1_000
 MAX_CAMPS = 100
 MAX_PHASES = 200
+MAX_NEGOTIATION_RUNS = 100_000
+MAX_NEGOTIATION_ROUNDS = 500
+MAX_NEGOTIATION_ACTORS = 100
+MAX_NEGOTIATION_CANDIDATES = 50
+MAX_NEGOTIATION_CHANNELS = 100
+MAX_NEGOTIATION_WORK = 50_000_000
 
 
 def check_limit(value: int, limit: int, what: str) -> None:

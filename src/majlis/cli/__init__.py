@@ -8,6 +8,7 @@ from majlis.cli import data_sources as _data_sources
 from majlis.cli import forecast as _forecast
 from majlis.cli import form as _form
 from majlis.cli import formation as _formation
+from majlis.cli import negotiate as _negotiate
 from majlis.cli import parliament as _parliament
 from majlis.cli import portfolios as _portfolios
 from majlis.cli import power as _power

@@ -67,6 +67,7 @@ __all__ = [
     "FormationResult",
     "FormationScenario",
     "formation_scenario_from_dict",
+    "house_seats",
     "list_formation_scenarios",
     "load_formation_scenario",
     "replay",
@@ -572,6 +573,44 @@ class FormationResult:
 
 
 # ------------------------------------------------------------------------------------ replay
+def house_seats(
+    ds: Dataset,
+    election: str,
+    on: dt.date,
+    *,
+    skip_events: Sequence[str] | set[str] = (),
+    delta: Mapping[str, int] | None = None,
+) -> dict[str, int]:
+    """Seats per party on ``on`` in the term of ``election``, without the seat changes of
+    ``skip_events`` (a counterfactual: the resignation that did not happen) and plus ``delta``.
+
+    Examples
+    --------
+    >>> from majlis.data import load_dataset
+    >>> ds = load_dataset("iraq")
+    >>> on = dt.date(2022, 7, 1)
+    >>> "sadrist" in house_seats(ds, "2021", on)
+    False
+    >>> house_seats(ds, "2021", on, skip_events={"2022-06-12", "2022-06-23"})["sadrist"]
+    73
+    """
+    p = ds.parliament(date=on)
+    if p.election.id != election:
+        raise ValidationError(f"{on} is outside the term of election {election}")
+    seats = dict(p.seats)
+    skip = set(skip_events)
+    for ev in p.events:
+        if ev.id in skip:
+            for ch in ev.seat_changes:
+                seats[ch.party] = seats.get(ch.party, 0) - ch.delta
+    for party, d in (delta or {}).items():
+        seats[party] = seats.get(party, 0) + d
+    bad = [q for q, s in seats.items() if s < 0]
+    if bad:
+        raise ValidationError(f"counterfactual seats of {', '.join(bad)} fall below zero on {on}")
+    return {q: s for q, s in seats.items() if s > 0}
+
+
 class _Replay:
     """The working state of one replay (private)."""
 
@@ -662,22 +701,9 @@ class _Replay:
         return self.ds.parliament(date=on)
 
     def seats(self, on: dt.date) -> dict[str, int]:
-        p = self.parliament(on)
-        if p.election.id != self.election.id:
-            raise ValidationError(f"{on} is outside the term of election {self.election.id}")
-        seats = dict(p.seats)
-        for ev in p.events:
-            if ev.id in self.skipped_events:
-                for ch in ev.seat_changes:
-                    seats[ch.party] = seats.get(ch.party, 0) - ch.delta
-        for party, d in self.law_delta.items():
-            seats[party] = seats.get(party, 0) + d
-        bad = [p for p, s in seats.items() if s < 0]
-        if bad:
-            raise ValidationError(
-                f"counterfactual seats of {', '.join(bad)} fall below zero on {on}"
-            )
-        return {p: s for p, s in seats.items() if s > 0}
+        return house_seats(
+            self.ds, self.election.id, on, skip_events=self.skipped_events, delta=self.law_delta
+        )
 
     # -------------------------------------------------------------- camps
     def membership_parliament(self, on: dt.date) -> Parliament:
