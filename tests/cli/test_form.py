@@ -38,6 +38,7 @@ def test_form_table(run_cli) -> None:
     r = run_cli("form", "--scenario", "iraq-2025")
     assert r.code == 0, r.err
     assert "Ali al-Zaidi" in r.out and "2026-04-11" in r.out and "quorum" not in r.err
+    assert "MPs voted for it in this" in " ".join(r.out.split())
 
 
 def test_form_rules(run_cli) -> None:

@@ -238,9 +238,10 @@ def _print_result(doc: dict[str, Any]) -> None:
         console.print(f"{i:>2}. {s['date']} {s['step']}: {reason}", markup=False, soft_wrap=True)
     gov = doc["government"]
     if gov:
+        who = "coalition " + gov["coalition"] if gov.get("coalition") else "voted in by"
         console.print(
-            f"Government: {gov['prime_minister']} on {gov['date']}, voted in by {gov['seats']} MPs "
-            f"({', '.join(gov['parties'])}).",
+            f"Government: {gov['prime_minister']} on {gov['date']}; {who}: {gov['seats']} seats "
+            f"({', '.join(gov['parties'])}); {gov['votes_for']} MPs voted for it in this replay.",
             markup=False,
         )
     else:

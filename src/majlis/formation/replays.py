@@ -1155,6 +1155,7 @@ class _Replay:
             "parties": voted,
             "seats": yes_seats,
             "voted_for": voted,
+            "votes_for": yes_seats,
             "basis": "the parties whose MPs voted for the cabinet in this replay",
         }
         cab = next((c for c in self.ds.cabinets if c.start == s.date), None)
