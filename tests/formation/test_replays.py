@@ -223,6 +223,9 @@ def test_independents_decide_the_spring_of_2022() -> None:
 def test_law_counterfactual_uses_only_reproduced_governorates() -> None:
     r = replay("iraq-2025", law="iraq-2010")
     assert any(n.startswith("law iraq-2010: seats recomputed in") for n in r.notes)
+    # the election's magnitudes are kept: only the allocation rule changes, the house stays full
+    t = row(r, "2025-12-29", "speaker").votes.last.tally
+    assert t.present + t.boycotting + t.absent == 329 and t.vacant == 0
     with pytest.raises(ValidationError, match="no list votes per district"):
         replay("iraq-2021", law="iraq-2018")
     with pytest.raises(UnknownIdError):

@@ -681,7 +681,10 @@ class _Replay:
             )
         by_name = {p.name: p.id for p in self.ds.parties}
         delta: dict[str, int] = {}
-        res = apply_law(the_law, {g: ev.votes[g] for g in full})
+        # the election's own magnitudes (the official seats fill these governorates): the house
+        # keeps its size and only the allocation rule changes
+        magnitudes = {g: sum(ev.official[g].values()) for g in full}
+        res = apply_law(the_law, {g: ev.votes[g] for g in full}, magnitudes)
         for g in full:
             for name in set(res.districts[g]) | set(ev.official.get(g, {})):
                 d = res.districts[g].get(name, 0) - ev.official.get(g, {}).get(name, 0)
@@ -692,7 +695,8 @@ class _Replay:
                     delta[pid] = delta.get(pid, 0) + d
         self.notes.append(
             f"law {law}: seats recomputed in {len(full)} of {len(checks)} governorates with votes in the data "
-            f"({', '.join(full)}), where the official result is reproduced in full; official seats elsewhere; "
+            f"({', '.join(full)}), where the official result is reproduced in full, with their official "
+            "magnitudes (only the allocation rule changes); official seats elsewhere; "
             f"seat changes: {', '.join(f'{p} {d:+d}' for p, d in sorted(delta.items())) or 'none'}"
         )
         return delta
