@@ -59,3 +59,19 @@ def test_a_parliament_is_an_opportunity() -> None:
     p = load_dataset("iraq").parliament(date="2022-10-27")
     result = predict(p, "minimal-winning", top=3).results[0]
     assert result.predicted > 3 and all(c.seats >= 165 for c in result.predictions)
+
+
+def test_model_ranking_matches_the_general_ranker() -> None:
+    # the model's vectorised ranking against rank_coalitions, coalition by coalition
+    from majlis.data import read_parlgov
+    from majlis.formation import load_model
+    from majlis.formation.theories import rank_coalitions
+
+    for opp in [house(("A", "C"))] + list(read_parlgov(countries=["DNK"]).opportunities[:3]):
+        cs, p = load_model().probabilities(opp)
+        expected = rank_coalitions(opp, [cs.coalition(k) for k in range(len(cs))], list(p))
+        got = predict(opp, "model").results[0].predictions
+        assert [(c.parties, c.seats, c.status, c.rank) for c in got] == [
+            (c.parties, c.seats, c.status, c.rank) for c in expected
+        ]
+        assert [c.score for c in got] == pytest.approx([c.score for c in expected])

@@ -55,10 +55,13 @@ from heapq import merge
 from itertools import islice, takewhile
 from typing import Any, overload
 
+import numpy as np
+
 from majlis.errors import TooLargeError
 from majlis.formation._registry import coalition_theory
 from majlis.formation.candidates import (
     MAX_MINIMAL_WINNING,
+    CandidateSet,
     coalition_status,
     connected_winning,
     count_minimal_winning,
@@ -611,7 +614,34 @@ def model(
 
     m = coalition_model if coalition_model is not None else load_model()
     cs, p = m.probabilities(opportunity)
-    ranked = rank_coalitions(
-        opportunity, [cs.coalition(k) for k in range(len(cs))], [float(x) for x in p]
+    return Ranking(_rank_candidates(cs, p, top), len(cs))
+
+
+def _rank_candidates(
+    cs: CandidateSet, scores: np.ndarray, top: int | None
+) -> tuple[RankedCoalition, ...]:
+    """:func:`rank_coalitions` for a whole candidate set at once (vectorised; same result).
+
+    The candidate set's parties are ordered largest first (ties by id), as
+    :func:`~majlis.formation.candidates.order_coalition` orders a coalition's members.
+    """
+    opp = cs.opportunity
+    B = cs.members()
+    w = np.array([opp.party(x).seats for x in cs.parties], dtype=np.int64)
+    seats = B @ w
+    smallest = np.where(B, w, np.iinfo(np.int64).max).min(axis=1)
+    q = opp.majority_threshold
+    status = np.where(
+        seats < q, "minority", np.where(seats - smallest < q, "minimal-winning", "surplus")
     )
-    return Ranking(tuple(ranked[:top] if top is not None else ranked), len(cs))
+    order = np.argsort(-scores, kind="stable")
+    ordered = scores[order]
+    # competition rank: 1 + the number of strictly higher scores
+    rank = np.searchsorted(-ordered, -ordered, side="left") + 1
+    keep = order if top is None else order[:top]
+    return tuple(
+        RankedCoalition(
+            cs.coalition(int(k)), float(scores[k]), int(seats[k]), str(status[k]), int(rank[i])
+        )
+        for i, k in enumerate(keep)
+    )
