@@ -8,6 +8,12 @@ runs a small version). Only loopback addresses are accepted.
 
     .venv/bin/python bench/web_load.py                 # 20 clients, 5,000 requests
     .venv/bin/python bench/web_load.py --requests 500
+    .venv/bin/python bench/web_load.py --unique        # every URL new: no response is reused
+
+The app keeps the responses of pure routes (majlis.web.cache), and the mix repeats ten URLs,
+so the default run measures mostly answers from memory; ``--unique`` adds a distinct ignored
+query parameter to every request so that each one is computed (per-day drawings are still
+reused, as they would be for real visitors).
 """
 
 from __future__ import annotations
@@ -75,9 +81,16 @@ def served(env: dict[str, str] | None = None) -> Iterator[str]:
 
 
 def run(
-    base: str, clients: int = 20, requests: int = 5_000, mix: Sequence[tuple[str, str]] = MIX
+    base: str,
+    clients: int = 20,
+    requests: int = 5_000,
+    mix: Sequence[tuple[str, str]] = MIX,
+    unique: bool = False,
 ) -> dict[str, dict[str, float]]:
     """Send ``requests`` requests from ``clients`` threads; latency figures per kind (ms).
+
+    With ``unique``, every path gets a distinct extra query parameter (``v=<i>``), which the
+    app ignores but which makes each URL new to its response cache.
 
     Returns ``{kind: {"count", "errors", "p50", "p95", "max"}}`` plus ``"all"``; an error is a
     status >= 400 or a failed connection.
@@ -98,6 +111,8 @@ def run(
             if i is None:
                 break
             kind, path = mix[i % len(mix)]
+            if unique:
+                path += ("&" if "?" in path else "?") + f"v={i}"
             t0 = time.perf_counter()
             try:
                 con.request("GET", path)
@@ -143,15 +158,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=5_000)
     ap.add_argument("--url", help="a running server on 127.0.0.1 (default: start one)")
+    ap.add_argument(
+        "--unique", action="store_true", help="make every URL distinct (no response reused)"
+    )
     args = ap.parse_args(argv)
     if args.url:
-        stats = run(args.url, args.clients, args.requests)
+        stats = run(args.url, args.clients, args.requests, unique=args.unique)
     else:
         with served() as base:
             run(base, 2, 40)  # warm-up: imports, caches
-            stats = run(base, args.clients, args.requests)
+            stats = run(base, args.clients, args.requests, unique=args.unique)
     print(
         f"{args.requests:,} requests from {args.clients} clients in {stats['all']['seconds']:.1f} s"
+        + (" (every URL distinct)" if args.unique else "")
     )
     print(f"{'kind':<16} {'count':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, s in stats.items():

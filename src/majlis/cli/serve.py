@@ -41,4 +41,6 @@ def serve_cmd(
     web = create_app(dataset, token=token)
     print(f"majlis: serving {dataset!r} at http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
     print(f"majlis: token for saving scenarios: {token}  (from {where})", flush=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    # one process: forecast and negotiation jobs live in its memory and the page polls them;
+    # uvicorn picks uvloop and httptools when installed (the 'web' extra installs them)
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -52,6 +53,12 @@ def hemicycle_layout(n_seats: int, rows: int | None = None) -> list[tuple[float,
     >>> [(round(x, 2), round(y, 2)) for x, y in pts]
     [(-1.0, 0.0), (-0.71, 0.71), (0.0, 1.0), (0.71, 0.71), (1.0, 0.0)]
     """
+    return list(_layout(n_seats, rows))
+
+
+@lru_cache(maxsize=64)
+def _layout(n_seats: int, rows: int | None) -> tuple[tuple[float, float], ...]:
+    """:func:`hemicycle_layout`, computed once per seat count (a house is drawn many times)."""
     counts = hemicycle_rows(n_seats, rows)
     n_rows = len(counts)
     seats: list[tuple[float, int, float, float]] = []
@@ -61,7 +68,7 @@ def hemicycle_layout(n_seats: int, rows: int | None = None) -> list[tuple[float,
             angle = math.pi * (1 - j / (k - 1)) if k > 1 else math.pi / 2
             seats.append((-angle, i, r * math.cos(angle), r * math.sin(angle)))
     seats.sort()
-    return [(x, y) for _, _, x, y in seats]
+    return tuple((x, y) for _, _, x, y in seats)
 
 
 def hemicycle_svg(
@@ -106,7 +113,7 @@ def hemicycle_svg(
     """
     filled = sum(g[1] for g in groups)
     n = max(total or filled, filled)
-    pts = hemicycle_layout(n)
+    pts = _layout(n, None)
     counts = hemicycle_rows(n)
     seat_r = 0.5 / max(1, len(counts)) * 0.42 if counts else 0.02
     height = width // 2 + 10
@@ -122,18 +129,20 @@ def hemicycle_svg(
     ]
     if title:
         out.append(f"<title>{escape(title)}</title>")
-    seats: list[tuple[str, str, str]] = []
+    # each group's attributes are escaped once, then repeated for its seats
+    seats: list[tuple[str, str]] = []
     for g in groups:
         label, k, colour = g[0], g[1], g[2]
         tip = g[3] if len(g) > 3 else label  # type: ignore[misc]
-        seats.extend([(label, colour, tip)] * k)
-    seats += [("", "#e0e0e0", "")] * (n - filled)
-    for (label, colour, tip), (x, y) in zip(seats, pts):
-        cx, cy = px(x, y)
         extra = f' class="{escape(css[label])}"' if label in css else ""
+        attrs = f'fill="{escape(colour)}" data-party="{escape(label)}"{extra}'
+        seats.extend([(attrs, escape(tip or label or "vacant"))] * k)
+    seats += [('fill="#e0e0e0" data-party=""', "vacant")] * (n - filled)
+    r = f"{seat_r * scale:.1f}"
+    for (attrs, tip), (x, y) in zip(seats, pts):
+        cx, cy = px(x, y)
         out.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{seat_r * scale:.1f}" fill="{escape(colour)}" '
-            f'data-party="{escape(label)}"{extra}><title>{escape(tip or label or "vacant")}</title></circle>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r}" {attrs}><title>{tip}</title></circle>'
         )
     for m in marks:
         if not 0 < m < n:

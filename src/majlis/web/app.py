@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from majlis.errors import MajlisError, StoreUnavailableError, TooLargeError
+from majlis.web.cache import DatasetSource, ResponseCache
 from majlis.web.jobs import BusyError, Jobs
 from majlis.web.render import TEMPLATES, render
 from majlis.web.routes import ROUTERS
@@ -92,6 +93,7 @@ def create_app(
     app.state.settings = Settings(
         dataset=dataset, store_url=store_url, token=token or os.environ.get("MAJLIS_TOKEN") or None
     )
+    app.state.source = DatasetSource(dataset, store_url)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for router in ROUTERS:
         app.include_router(router)
@@ -125,6 +127,7 @@ def create_app(
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    app.add_middleware(ResponseCache, source=app.state.source)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app

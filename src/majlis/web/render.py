@@ -15,14 +15,17 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from majlis.web.i18n import Translator, local_name, ltr
 
-__all__ = ["NAV", "TEMPLATES", "is_htmx", "render", "url_with"]
+__all__ = ["NAV", "TEMPLATES", "fragment", "is_htmx", "render", "url_with"]
 
 HERE = Path(__file__).parent
 
 TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
+# the templates ship with the package: no need to look at their files' times on every render
+TEMPLATES.env.auto_reload = False
 
 #: The pages in the navigation bar: (path, key of the label).
 NAV: tuple[tuple[str, str], ...] = (
@@ -102,3 +105,19 @@ def render(
     }
     template = partial if partial and is_htmx(request) else page
     return TEMPLATES.TemplateResponse(request, template, ctx, status_code=status_code)
+
+
+def fragment(template: str, lang: str | None, context: dict[str, Any]) -> Markup:
+    """A template rendered without a request: ``t``, ``lang``, ``dir``, ``ltr``, ``name`` and
+    ``context`` only, so the result is the same for every URL that shows it (and can be kept).
+    """
+    t = Translator(lang)
+    ctx = {
+        "t": t,
+        "lang": t.lang,
+        "dir": t.dir,
+        "ltr": ltr,
+        "name": lambda record: local_name(record, t.lang),
+        **context,
+    }
+    return Markup(TEMPLATES.get_template(template).render(ctx))

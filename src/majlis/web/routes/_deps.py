@@ -7,10 +7,18 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from majlis.data.store import open_dataset
 from majlis.model import Dataset
+from majlis.web.cache import cacheable, note_dataset
 
-__all__ = ["DateQ", "ElectionQ", "LangQ", "Settings", "get_dataset", "settings_of"]
+__all__ = [
+    "PURE",
+    "DateQ",
+    "ElectionQ",
+    "LangQ",
+    "Settings",
+    "get_dataset",
+    "settings_of",
+]
 
 
 @dataclass(frozen=True)
@@ -28,12 +36,21 @@ def settings_of(request: Request) -> Settings:
 
 
 def get_dataset(request: Request) -> Dataset:
-    """The dataset the app serves (from the store if saved there, else built in)."""
-    s = settings_of(request)
-    return open_dataset(s.dataset, s.store_url)
+    """The dataset the app serves (from the store if saved there, else built in).
+
+    Resolved by the app's :class:`~majlis.web.cache.DatasetSource`, which asks the store again
+    only every few seconds.
+    """
+    ds: Dataset = request.app.state.source.get()
+    note_dataset(request, ds)
+    return ds
 
 
 DatasetDep = Annotated[Dataset, Depends(get_dataset)]
+
+#: ``dependencies=PURE`` on a GET route whose response depends only on the dataset and the
+#: URL: the app then answers the same request again from memory (:mod:`majlis.web.cache`).
+PURE = [Depends(cacheable)]
 
 DateQ = Annotated[
     str | None,

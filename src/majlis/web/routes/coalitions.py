@@ -19,7 +19,7 @@ from majlis.games import POWER_INDICES
 from majlis.limits import MAX_PLAYERS, check_limit
 from majlis.web.i18n import Translator
 from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, DateQ, ElectionQ, LangQ
 from majlis.web.views import coalition_view, house_svg, record_names, seating
 
 router = APIRouter()
@@ -149,7 +149,11 @@ def coalition_page(
 
 
 @router.get(
-    "/coalitions", response_class=HTMLResponse, summary="Coalition builder (page)", tags=["pages"]
+    "/coalitions",
+    dependencies=PURE,
+    response_class=HTMLResponse,
+    summary="Coalition builder (page)",
+    tags=["pages"],
 )
 def coalitions_page(
     request: Request,
@@ -170,6 +174,7 @@ def coalitions_page(
 
 @router.get(
     "/api/coalitions",
+    dependencies=PURE,
     summary="A coalition: seats, thresholds, power, minimal winning coalitions (JSON)",
     tags=["api"],
 )
@@ -192,6 +197,7 @@ def api_coalitions(
 
 @router.get(
     "/api/power",
+    dependencies=PURE,
     summary="Exact voting power (JSON, the `majlis power --json` document)",
     tags=["api"],
 )

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from majlis.data import COLUMNS, dataset_to_json, source_report
 from majlis.errors import UnknownIdError
 from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ
 from majlis.web.views import per_dataset
 
 router = APIRouter()
@@ -30,6 +30,7 @@ def _table(doc: dict[str, Any], name: str) -> list[dict[str, str]]:
 
 @router.get(
     "/data",
+    dependencies=PURE,
     response_class=HTMLResponse,
     summary="Every table with its sources (page)",
     tags=["pages"],
@@ -61,6 +62,7 @@ def data_page(request: Request, ds: DatasetDep, lang: LangQ = None) -> HTMLRespo
 
 @router.get(
     "/api/data",
+    dependencies=PURE,
     summary="The whole dataset (JSON, the `majlis data export x.json` document)",
     tags=["api"],
 )
@@ -68,7 +70,12 @@ def api_dataset(ds: DatasetDep) -> dict[str, Any]:
     return per_dataset(ds, "json", dataset_to_json)
 
 
-@router.get("/api/data/{table}", summary="One table of the dataset (JSON rows)", tags=["api"])
+@router.get(
+    "/api/data/{table}",
+    dependencies=PURE,
+    summary="One table of the dataset (JSON rows)",
+    tags=["api"],
+)
 def api_table(ds: DatasetDep, table: TableP) -> dict[str, Any]:
     doc = per_dataset(ds, "json", dataset_to_json)
     return {"table": table, "rows": _table(doc, table)}
@@ -76,6 +83,7 @@ def api_table(ds: DatasetDep, table: TableP) -> dict[str, Any]:
 
 @router.get(
     "/data/{table}.csv",
+    dependencies=PURE,
     summary="One table of the dataset (CSV, as `majlis data export` writes it)",
     tags=["api"],
     response_class=Response,

@@ -18,7 +18,7 @@ from majlis.errors import UnknownIdError
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator
 from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ
 from majlis.web.views import house_svg, per_dataset, record_names, seating
 
 router = APIRouter()
@@ -81,7 +81,11 @@ def _vote_svg(votes: dict[str, Any], total: int, t: Translator) -> str:
 
 
 @router.get(
-    "/formation", response_class=HTMLResponse, summary="Formation replay (page)", tags=["pages"]
+    "/formation",
+    dependencies=PURE,
+    response_class=HTMLResponse,
+    summary="Formation replay (page)",
+    tags=["pages"],
 )
 def formation_page(
     request: Request,
@@ -136,6 +140,7 @@ def formation_page(
 
 @router.get(
     "/api/formation",
+    dependencies=PURE,
     summary="Formation replay (JSON, the `majlis form --json` document)",
     tags=["api"],
 )

@@ -9,10 +9,9 @@ from fastapi.responses import HTMLResponse
 
 from majlis.model import EVENT_CATEGORIES, Dataset, parse_date
 from majlis.web.i18n import Translator
-from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, DateQ, ElectionQ, LangQ
+from majlis.web.render import fragment, render
+from majlis.web.routes._deps import PURE, DatasetDep, DateQ, ElectionQ, LangQ
 from majlis.web.views import (
-    Seat,
     house_svg,
     parliament_at,
     per_dataset,
@@ -25,7 +24,13 @@ from majlis.web.views import (
 router = APIRouter()
 
 
-@router.get("/", response_class=HTMLResponse, summary="The house at a date (page)", tags=["pages"])
+@router.get(
+    "/",
+    dependencies=PURE,
+    response_class=HTMLResponse,
+    summary="The house at a date (page)",
+    tags=["pages"],
+)
 def parliament_page(
     request: Request,
     ds: DatasetDep,
@@ -37,34 +42,42 @@ def parliament_page(
     parl = parliament_at(ds, election, date)
     day = parl.date.isoformat()
 
-    def drawn(d: Dataset) -> tuple[dict[str, Any], list[Seat], str]:
+    def drawn(d: Dataset) -> str:
         seats = seating(parl, t.lang)
-        return parl.to_dict(), seats, house_svg(parl, t, seats)
+        return fragment(
+            "partials/house_view.html",
+            t.lang,
+            {
+                "ds": d,
+                "house": parl.to_dict(),
+                "seats": seats,
+                "svg": house_svg(parl, t, seats),
+                "basis": seating_basis(d),
+                "changed_by": parl.events[-1] if parl.events else None,
+                "today_events": d.timeline(parl.date, parl.date),
+                "names": record_names(d, t.lang),
+            },
+        )
 
     # the house of one day is the same for every request: drawn once per (day, language)
-    doc, seats, svg = per_dataset(ds, f"house-{parl.election.id}-{day}-{t.lang}", drawn)
+    view = per_dataset(ds, f"house-{parl.election.id}-{day}-{t.lang}", drawn)
     dates = per_dataset(ds, "slider", slider_dates)
     index = max((i for i, d in enumerate(dates) if d <= day), default=0)
     context = {
         "ds": ds,
-        "house": doc,
-        "parl": parl,
-        "seats": seats,
-        "svg": svg,
-        "basis": seating_basis(ds),
+        "house_view": view,
         "dates": dates,
         "index": index,
         "date": day,
         "election": election or "",
         "elections": ds.elections,
-        "changed_by": parl.events[-1] if parl.events else None,
-        "today_events": ds.timeline(parl.date, parl.date),
-        "names": per_dataset(ds, "names-" + t.lang, lambda d: record_names(d, t.lang)),
     }
     return render(request, "pages/parliament.html", "partials/house.html", context)
 
 
-@router.get("/api/parliament", summary="Composition of the house (JSON)", tags=["api"])
+@router.get(
+    "/api/parliament", dependencies=PURE, summary="Composition of the house (JSON)", tags=["api"]
+)
 def api_parliament(
     ds: DatasetDep, date: DateQ = None, election: ElectionQ = None
 ) -> dict[str, Any]:
@@ -73,7 +86,7 @@ def api_parliament(
     return per_dataset(ds, f"doc-{parl.election.id}-{parl.date}", lambda d: parl.to_dict())
 
 
-@router.get("/api/timeline", summary="Dated events (JSON)", tags=["api"])
+@router.get("/api/timeline", dependencies=PURE, summary="Dated events (JSON)", tags=["api"])
 def api_timeline(
     ds: DatasetDep,
     start: Annotated[

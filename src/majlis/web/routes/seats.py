@@ -17,7 +17,7 @@ from majlis.errors import ValidationError
 from majlis.limits import MAX_SEATS_MARGINS
 from majlis.model import Dataset
 from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ
 from majlis.web.security import MAX_BODY_BYTES
 
 router = APIRouter()
@@ -101,7 +101,11 @@ def _page(
 
 
 @router.get(
-    "/seats", response_class=HTMLResponse, summary="Seats from votes (page)", tags=["pages"]
+    "/seats",
+    dependencies=PURE,
+    response_class=HTMLResponse,
+    summary="Seats from votes (page)",
+    tags=["pages"],
 )
 def seats_page(
     request: Request,
@@ -199,6 +203,7 @@ async def seats_upload(
 
 @router.get(
     "/api/seats",
+    dependencies=PURE,
     summary="Seats from votes (JSON, the `majlis seats --json` document)",
     tags=["api"],
 )
