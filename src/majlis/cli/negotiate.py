@@ -228,9 +228,11 @@ def _print_report(doc: dict[str, Any]) -> None:
     console.print(f"Mean rounds: {doc['mean_rounds']:.2f}", markup=False)
     h = doc.get("history") or {}
     if h:
+        pm = doc["candidates"].get(h.get("prime_minister", ""), {}).get("name", "")
+        gov = ", ".join(h.get("government", [])) or "(members not itemised)"
+        kind = f"{h['kind']} " if h.get("kind") else ""
         console.print(
-            f"History: {h.get('kind', '')} government {', '.join(h.get('government', []))} "
-            f"under {h.get('prime_minister', '')} on {h.get('date', '')}",
+            f"History: a {kind}government under {pm or 'nobody'} on {h.get('date', '')}: {gov}",
             markup=False,
             soft_wrap=True,
         )

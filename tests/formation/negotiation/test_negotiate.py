@@ -42,7 +42,7 @@ def spec() -> NegotiationSpec:
 
 
 def test_builtin_scenarios_listed() -> None:
-    assert "iraq-2021" in list_scenarios()
+    assert list_scenarios() == ["iraq-2021", "iraq-2025"]
     assert load_scenario("iraq-2021")["format"] == "majlis-negotiation-scenario/1"
 
 
@@ -250,3 +250,34 @@ def test_exact_probabilities(spec: NegotiationSpec) -> None:
         isinstance(o.probability, Fraction) and o.probability.denominator in (1, 7)
         for o in r.outcomes
     )
+
+
+def test_iraq_2025_council_weighted_vote_by_hand() -> None:
+    # seats on 29 Dec 2025 (results.csv): Reconstruction and Development 46, State of Law 29
+    # + Diyala First 1, Sadiqoun 27, Badr 18, National State Forces 18 (Hakim and Abadi share
+    # it: 9 each), Huqooq 6, ISCI 4. First preferences at the start: Sudani 46 + Khazali 27 +
+    # Hakim 9 + Hamoudi 4 = 86; Maliki 30 + Amiri 18 + Huqooq 6 = 54; Abadi 9. 86 of 149 is a
+    # majority in the first count.
+    t = trace_run("iraq-2025", seed=1, run=0, council_rule="weighted")
+    first = t.rounds[0]
+    assert first.snapshot is not None and first.snapshot.seats["rdc"] == 46
+    (council,) = [e for e in first.events if e.kind == "council"]
+    assert council.data["decision"]["candidate"] == "sudani"
+    assert council.data["decision"]["scores"] == {
+        "sudani": "86",
+        "maliki": "54",
+        "zaidi": "0",
+        "abadi": "9",
+    }
+
+
+def test_iraq_2025_two_thirds_rule_and_compromise() -> None:
+    spec = prepare("iraq-2025")
+    assert spec.councils["cf"].rule == "two-thirds"
+    assert spec.candidates["zaidi"].compromise and not spec.candidates["sudani"].compromise
+    # two-thirds, one vote per leader (8 leaders): Sudani is approved by 7 (Maliki vetoes him),
+    # Maliki and Zaidi by all 8; equal total ranks (11 each) leave Maliki, listed first. When
+    # Hakim's veto of Maliki holds (30% of runs), Maliki has 7 and Zaidi alone has 8.
+    r = negotiate(spec, runs=20, seed=1)
+    assert "sudani" not in r.tally.first_choice
+    assert set(r.tally.first_choice) <= {"maliki", "zaidi"}

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import pickle
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
@@ -42,6 +44,7 @@ from majlis.formation.negotiation.scenario import (
     load_negotiation_scenario,
     resolve_scenario,
 )
+from majlis.formation.negotiation.simulation import _POST_CACHE as _CACHE_KEY
 from majlis.formation.negotiation.simulation import RunRecord, simulate_run
 from majlis.formation.negotiation.trace import RoundSnapshot, TraceEvent, render_trace
 from majlis.limits import MAX_NEGOTIATION_RUNS, MAX_NEGOTIATION_WORK, check_limit
@@ -203,7 +206,42 @@ class Tally:
 _KEEP_KINDS = 1000
 
 
-def _task(spec: NegotiationSpec, keep: bool, chunk: tuple[Block, ...]) -> Tally:
+#: Specs already unpickled in this process, by digest: a worker keeps one copy per scenario,
+#: so that its caches (portfolio allocations, threshold checks) last from chunk to chunk.
+_SPECS: dict[str, NegotiationSpec] = {}
+
+
+class _Shipped:
+    """A spec shipped to worker processes as bytes, unpickled once per process."""
+
+    def __init__(self, spec: NegotiationSpec) -> None:
+        state = dict(spec.__dict__)
+        state.pop(_CACHE_KEY, None)
+        bare = object.__new__(NegotiationSpec)
+        object.__setattr__(bare, "__dict__", state)
+        self.blob = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)
+        self.digest = hashlib.sha256(self.blob).hexdigest()
+        self.local: NegotiationSpec | None = spec
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"blob": self.blob, "digest": self.digest}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.blob, self.digest, self.local = state["blob"], state["digest"], None
+
+    def get(self) -> NegotiationSpec:
+        if self.local is not None:
+            return self.local
+        spec = _SPECS.get(self.digest)
+        if spec is None:
+            if len(_SPECS) >= 8:
+                _SPECS.clear()
+            spec = _SPECS[self.digest] = pickle.loads(self.blob)
+        return spec
+
+
+def _task(shipped: _Shipped, keep: bool, chunk: tuple[Block, ...]) -> Tally:
+    spec = shipped.get()
     t = Tally()
     for b in chunk:
         for i in range(b.start, b.start + b.size):
@@ -475,7 +513,7 @@ def negotiate(
     )
     keep = runs <= _KEEP_KINDS
     res = run_blocks(
-        functools.partial(_task, spec, keep),
+        functools.partial(_task, _Shipped(spec), keep),
         runs,
         seed=seed,
         combine=lambda a, b: a + b,

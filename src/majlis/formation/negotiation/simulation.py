@@ -792,6 +792,8 @@ class _Run:
         return False
 
     def try_form(self, formateur: str) -> Government | None:
+        if self.candidate.get(formateur) is None:
+            return None  # no nominee: nobody to charge with forming a cabinet
         camp = self.committed(formateur)
         v = self.viable(camp, formateur)
         th = self.spec.thresholds
