@@ -188,3 +188,26 @@ def test_no_console_errors_on_any_page(web: Page, lang: str) -> None:
     for path in PAGES:
         web.goto(path + ("?lang=ar" if lang == "ar" and path != "/docs" else ""))
         assert not web.errors, (path, web.errors)
+
+
+def test_run_a_negotiation_and_step_through_its_trace(web: Page) -> None:
+    page = web.goto("/negotiation")
+    page.locator("#negotiation-runs").fill("40")
+    page.locator("#negotiation-start").click()
+    page.wait_for_selector("#outcome[data-status='done']", timeout=120_000)
+    assert "runs=40" in page.url  # the state is in the URL
+    rows = page.locator("#outcomes tbody tr")
+    assert rows.count() >= 1 and "%" in rows.first.inner_text()
+    n = page.locator("#rounds li").count()
+    assert n > 3
+    for k in (2, 3, 4):
+        page.locator("#round-next").click()
+        page.wait_for_selector(f"#view[data-round='{k}']")
+        assert f"round={k}" in page.url
+        assert page.locator("svg.hemicycle circle").count() == 329
+        assert page.locator("#round-events li").count() >= 1
+    page.locator("#round-prev").click()
+    page.wait_for_selector("#view[data-round='3']")
+    # the outcome stays (the same runs, already computed)
+    assert page.locator("#outcome").get_attribute("data-status") == "done"
+    assert not web.errors

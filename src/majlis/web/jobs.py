@@ -1,4 +1,4 @@
-"""Long computations (forecasts) off the request thread, with progress, bounded in number.
+"""Long computations (forecasts, negotiation runs) off the request thread, with progress, bounded in number.
 
 A job is keyed by its inputs: asking again for the same forecast finds the job already
 running or done instead of starting another. At most :attr:`Jobs.max_active` jobs wait or
@@ -82,7 +82,7 @@ class Jobs:
             active = sum(1 for j in self._jobs.values() if not j.finished)
             if active >= self.max_active:
                 raise BusyError(
-                    f"{active} forecasts are already waiting or running (at most {self.max_active}); try again in a moment"
+                    f"{active} computations (forecasts, negotiations) are already waiting or running (at most {self.max_active}); try again in a moment"
                 )
             job = Job(key)
             self._jobs[key] = job

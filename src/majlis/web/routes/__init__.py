@@ -9,8 +9,8 @@ from majlis.web.routes import (
     data,
     forecast,
     formation,
+    negotiation,
     parliament,
-    pending,
     scenarios,
     seats,
 )
@@ -23,7 +23,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     seats.router,
     forecast.router,
     formation.router,
-    pending.router,
+    negotiation.router,
     data.router,
     scenarios.router,
 )
