@@ -26,7 +26,7 @@ def test_coalitions_json(run_cli) -> None:
     assert all(c["seats"] >= 165 and c["status"] == "minimal-winning" for c in doc["predictions"])
     assert doc["opportunity"]["majority_threshold"] == 165
     table = run_cli("coalitions", "--election", "2021", "--theory", "model", "--top", "3")
-    assert table.code == 0 and "Coordination" in table.out
+    assert table.code == 0 and "Kurdistan Democratic Party" in table.out
 
 
 def test_predict_from_a_file(run_cli, tmp_path) -> None:
@@ -102,3 +102,21 @@ def test_bad_input_is_one_line_and_exit_2(run_cli, tmp_path) -> None:
         r = run_cli(*args)
         assert r.code == 2, (args, r.out, r.err)
         assert r.err.startswith("majlis: error:") and r.err.count("\n") == 1, (args, r.err)
+
+
+def test_coalitions_cabinet_ranks(run_cli) -> None:
+    r = run_cli(
+        "coalitions", "--election", "2021", "--date", "2022-10-27", "--cabinet", "sac", "--json"
+    )
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    # the State Administration Coalition: a surplus government (cf. the 165 it needed)
+    assert doc["status"] == "surplus" and doc["seats"] > 165 and "cf" in doc["cabinet"]
+    ranks = {x["theory"]: x for x in doc["ranks"]}
+    assert set(ranks) >= {"minimal-winning", "model", "incumbent"}
+    assert ranks["minimal-winning"]["position"] is None
+    assert 0 < ranks["model"]["probability"] < 1 and ranks["model"]["position"][0] >= 1
+    table = run_cli("coalitions", "--election", "2021", "--date", "2022-10-27", "-c", "sac")
+    assert table.code == 0 and "surplus" in table.out
+    bad = run_cli("coalitions", "--election", "2021", "--cabinet", "nosuch")
+    assert bad.code == 2 and len(bad.err.strip().splitlines()) == 1

@@ -91,6 +91,29 @@ def test_segments_and_unknowns_are_neutral() -> None:
         assert not X[:, FEATURES.index(f)].any(), f
 
 
+def test_a_status_only_history_speaks_to_the_norms_only() -> None:
+    from dataclasses import replace
+
+    from majlis.model import PastGovernment
+
+    opp = example()
+    # four earlier governments known by their size status only: three surplus, one minority
+    record = tuple(
+        PastGovernment((), status=s, parties_known=False)
+        for s in ("surplus", "surplus", "surplus", "minority")
+    )
+    only = replace(opp, history=record)
+    abd = row(only, ["A", "B", "D"])  # surplus (see test_features_by_hand)
+    assert abd["surplus_norm"] == pytest.approx(3 / 4) and abd["minority_norm"] == 0
+    assert abd["newcomers"] == 0 and abd["known_pairs"] == 0  # parties unknown: neutral
+    assert row(only, ["A"])["minority_norm"] == pytest.approx(1 / 4)
+    # an empty record is a known one: every member is a newcomer
+    assert row(replace(opp, history=()), ["A", "B", "D"])["newcomers"] == 3
+    # a non-partisan government (no parties, known) still counts in the parties' record
+    mixed = replace(opp, history=(PastGovernment(("A", "B")), *record))
+    assert row(mixed, ["A", "B", "D"])["newcomers"] == 1
+
+
 def _design() -> Design:
     rng = np.random.default_rng(7)
     opps = []

@@ -75,3 +75,57 @@ def test_model_ranking_matches_the_general_ranker() -> None:
             (c.parties, c.seats, c.status, c.rank) for c in expected
         ]
         assert [c.score for c in got] == pytest.approx([c.score for c in expected])
+
+
+def test_rank_cabinet_by_hand() -> None:
+    from majlis.formation import rank_cabinet
+
+    # A 45, B 40, C 10, D 5 of 100 (51 to win); positions 3, 7, 5, 9
+    # minimal winning: AB, AC, BCD; minimum winning (fewest seats): AC (55); B+C+D = 55 too
+    r = rank_cabinet(house(("A", "C")), ["C", "A"])
+    assert r.cabinet == ("A", "C") and r.seats == 55 and r.status == "minimal-winning"
+    assert r["minimal-winning"].position == (1, 3) and r["minimal-winning"].predicted == 3
+    assert r["minimum-winning"].position == (1, 2)
+    assert r["fewest-parties"].position == (1, 2)  # AB and AC have two parties
+    assert r["incumbent"].position == (1, 1)
+    # a surplus government: no minimal-winning theory predicts it
+    s = rank_cabinet(house(), ["A", "B", "C"])
+    assert s.status == "surplus"
+    assert all(
+        s[t].position is None
+        for t in ("minimal-winning", "minimum-winning", "fewest-parties", "largest-party")
+    )
+    with pytest.raises(ValidationError, match="no cabinet"):
+        rank_cabinet(house())
+
+
+def test_rank_cabinet_model_position_is_recounted_from_the_probabilities() -> None:
+    from majlis.data import opportunity_from_parliament
+    from majlis.formation import load_model, rank_cabinet
+
+    ds = load_dataset("iraq")
+    opp = opportunity_from_parliament(ds.parliament(date="2022-10-27"), cabinet=["sac"])
+    r = rank_cabinet(opp)
+    assert r.status == "surplus" and r["minimal-winning"].position is None
+    assert r["minimal-winning"].note == "a surplus government"
+    cs, p = load_model().probabilities(opp)
+    mine = p[cs.index_of(opp.cabinet)]
+    better = sum(1 for x in p if x > mine)
+    assert r["model"].position[0] == better + 1
+    assert r["model"].probability == pytest.approx(float(mine))
+    assert r["model"].predicted == len(cs)
+
+
+def test_minimal_winning_theories_predict_only_minimal_winning_coalitions() -> None:
+    # the registry's flag against the brute-force definitions (tests/formation/reference.py)
+    from majlis.data import read_parlgov
+    from majlis.formation import THEORIES
+    from tests.formation.reference import THEORY_SETS, mwc
+
+    opps = [o for o in read_parlgov(countries=["NLD", "DNK"]).opportunities][:12]
+    for t, info in THEORIES.items():
+        if t not in THEORY_SETS:
+            continue
+        always = all(THEORY_SETS[t](o) <= mwc(o) for o in opps)
+        if info.minimal_winning:
+            assert always, t

@@ -4,6 +4,7 @@ Examples::
 
     majlis coalitions --election 2021 --date 2022-10-27 --theory minimal-connected --top 10
     majlis coalitions --election 2025 --theory model --top 5 --json
+    majlis coalitions --election 2021 --date 2022-10-27 --cabinet sac   # the real cabinet's ranks
     majlis predict --input opportunities.json --theory model --top 3 --json
     majlis backtest --json                      # the built-in ParlGov extract
     majlis backtest --data path/to/parlgov --format parlgov
@@ -84,21 +85,39 @@ def coalitions_cmd(
     dataset: Annotated[
         str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
     ] = "iraq",
+    cabinet: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cabinet",
+            "-c",
+            help="Rank this government (alliance or party ids, repeatable) under every theory.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
 ) -> None:
     """Rank the potential governments of a house with a coalition theory.
 
     Blocs on that day are single actors (--units party: every party on its own). The classic
     theories predict a set of tied coalitions (score 1/size of the set); the fitted model
-    gives every potential government a probability.
+    gives every potential government a probability. Positions: the dataset's left-right;
+    history: the country's earlier governments (see majlis.data.opportunity_from_parliament).
+    --cabinet sac: where that government ranks under each theory instead.
 
     Example: majlis coalitions --election 2021 --date 2022-10-27 --theory model --top 10
+    Example: majlis coalitions --election 2021 --date 2022-10-27 --cabinet sac
     """
     from majlis.cli.parliament import house
     from majlis.data import opportunity_from_parliament
-    from majlis.formation import predict
+    from majlis.formation import predict, rank_cabinet
 
-    opp = opportunity_from_parliament(house(dataset, election, date), units=units)
+    opp = opportunity_from_parliament(house(dataset, election, date), units=units, cabinet=cabinet)
+    if cabinet:
+        ranks = rank_cabinet(opp).to_dict()
+        if as_json:
+            print(json.dumps(ranks, ensure_ascii=False, indent=2))
+            return
+        _print_cabinet_ranks(ranks, opp.date)
+        return
     result = predict(opp, theory, top=top).results[0]
     doc = result.to_dict()
     if as_json:
@@ -110,6 +129,24 @@ def coalitions_cmd(
         f"(majority {opp.majority_threshold} of {opp.total_seats})"
     )
     console.print(_coalition_table(title, doc))
+
+
+def _print_cabinet_ranks(doc: dict[str, Any], day: Any) -> None:
+    from rich.table import Table
+
+    t = Table(
+        title=f"{' + '.join(doc['names'])}: {doc['seats']} of {doc['total_seats']} seats, "
+        f"{doc['status']}, on {day}",
+        title_justify="left",
+    )
+    for col in ("theory", "rank", "of", "probability", "note"):
+        t.add_column(col, justify="left" if col in ("theory", "note") else "right")
+    for r in doc["ranks"]:
+        pos = r["position"]
+        rank = "-" if pos is None else (str(pos[0]) if pos[0] == pos[1] else f"{pos[0]}-{pos[1]}")
+        prob = "" if r["probability"] is None else f"{r['probability']:.4f}"
+        t.add_row(r["theory"], rank, f"{r['predicted']:,}", prob, r["note"])
+    console.print(t)
 
 
 @app.command("predict")

@@ -13,15 +13,24 @@ System features come from :data:`SYSTEMS` (with their sources): the investiture 
 whether cabinets span the country's segments (Iraq's Shia, Sunni and Kurdish components,
 the *muhasasa* convention). Party families ``shia``, ``sunni`` and ``kurdish`` are the
 segments; a bloc takes the family holding most of its seats.
+
+The history the fitted model reads (its ``surplus_norm``, ``known_pairs`` and ``newcomers``
+features) is, by default, every cabinet of the dataset formed before the election (its
+coalition's members on its first day, as actors of this house; its size status in the
+house of that day), after the earlier governments :data:`SYSTEMS` lists with their size
+status only. This is how Iraq's oversized consensus governments reach the model without
+fitting it on Iraq: the model learnt from ParlGov's countries how much a country's record of
+surplus cabinets raises the odds of another (Finland, Switzerland...), and Iraq's record is
+an input, like a ParlGov country's earlier cabinets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from majlis.errors import UnknownIdError, ValidationError
+from majlis.errors import MajlisError, UnknownIdError, ValidationError
 from majlis.model import FormationOpportunity, OpportunityParty, Parliament, PastGovernment
 
 __all__ = ["SEGMENT_FAMILIES", "SYSTEMS", "opportunity_from_parliament"]
@@ -39,6 +48,33 @@ SYSTEMS: dict[str, dict[str, Any]] = {
             "programme need the approval of an absolute majority of the Council of "
             "Representatives; segments: the muhasasa convention (PM Shia Arab, President Kurd, "
             "Speaker Sunni Arab; cabinets span the three components), data/iraq/sources/RULES.md"
+        ),
+        # Governments before the dataset's first cabinet: their size status only (their
+        # parties are not in the dataset). A stated judgement from the sources below.
+        "governments": (
+            ("Maliki I (national unity government)", "2006-05-20", "surplus"),
+            (
+                "Maliki II (national partnership government, Erbil agreement)",
+                "2010-12-21",
+                "surplus",
+            ),
+            ("Abadi", "2014-09-08", "surplus"),
+            ("Abdul-Mahdi", "2018-10-24", "surplus"),
+            ("Kadhimi", "2020-05-07", "surplus"),
+        ),
+        "governments_source": (
+            "JUDGEMENT from: http://musingsoniraq.blogspot.com/2011/11/evolution-of-iraqs-government"
+            "-from-2010.html ('each of Iraq's post-2003 governments has been a national unity "
+            "one': every list that won seats received ministries); "
+            "https://www.chathamhouse.org/2021/06/politically-sanctioned-corruption-and-barriers"
+            "-reform-iraq/02-post-2003-iraqi-state (the ethos of national unity, muhasasa); "
+            "https://carnegieendowment.org/sada/2019/02/partisan-bickering-over-iraqs-cabinet "
+            "(Abdul-Mahdi allotted posts to the blocs on an ethno-sectarian basis); "
+            "https://agsi.org/analysis/the-art-of-the-possible-prime-minister-mustafa-al-kadhimis"
+            "-cabinet (Kadhimi kept the sectarian/ethnic/party distribution key in place since "
+            "2003); https://studies.aljazeera.net/en/analyses/iraq-must-compromise-between-"
+            "majoritarianism-and-consensus-government-formation (consensus as the de-facto "
+            "mechanism until 2022); confidence dates: en.wikipedia.org (each cabinet's page)"
         ),
     },
 }
@@ -111,10 +147,12 @@ def opportunity_from_parliament(
     cabinet : sequence of str, optional
         Parties and/or alliances of the government that formed (to rank it).
     history : sequence of PastGovernment, optional
-        Earlier governments (unknown by default).
+        Earlier governments. By default the :data:`SYSTEMS` governments and the dataset's
+        cabinets formed before the election (see the module notes); ``()`` for none.
     positions : dict of str to float, optional
         Left-right positions by party id (0-10); a bloc takes the seat-weighted mean of its
-        placed members.
+        placed members. By default the dataset's ``left_right`` positions on the house's
+        date (when it has that dimension); ``{}`` for none.
     investiture, segmented : optional
         Override :data:`SYSTEMS`.
     id : str, optional
@@ -137,6 +175,15 @@ def opportunity_from_parliament(
     ds = parliament.dataset
     system = SYSTEMS.get(ds.country, {})
     unit_of = _unit_map(parliament, units)
+    if positions is None:
+        positions = (
+            {
+                pid: float(p.value)
+                for pid, p in ds.positions_on("left_right", on=parliament.date).items()
+            }
+            if "left_right" in ds.dimensions()
+            else {}
+        )
     seats: dict[str, int] = {}
     family_seats: dict[str, dict[str, int]] = {}
     members: dict[str, list[str]] = {}
@@ -190,6 +237,8 @@ def opportunity_from_parliament(
     else:
         inc = to_units(incumbent, eve)
     cab = to_units(cabinet, parliament.date) if cabinet is not None else None
+    if history is None:
+        history = _history(parliament, system, to_units)
     return FormationOpportunity(
         id=id or f"{ds.country}-{parliament.date.isoformat()}",
         total_seats=parliament.total_seats,
@@ -205,3 +254,37 @@ def opportunity_from_parliament(
         source=f"majlis dataset {ds.country!r}, house on {parliament.date.isoformat()} "
         f"(election {e.id}); system: {system.get('source', 'not coded')}",
     )
+
+
+def _history(
+    parliament: Parliament,
+    system: dict[str, Any],
+    to_units: Callable[[Iterable[str], dt.date], tuple[str, ...]],
+) -> list[PastGovernment]:
+    """Governments formed before the house's election: the system's list, then the dataset's."""
+    ds = parliament.dataset
+    election = parliament.election.date
+    out = [
+        PastGovernment((), status=status, start=start, name=name, parties_known=False)
+        for name, start, status in system.get("governments", ())
+        if dt.date.fromisoformat(start) < election
+    ]
+    known = {g.start for g in out}
+    for c in sorted(ds.cabinets, key=lambda c: c.start or dt.date.max):
+        if c.start is None or c.start >= election or c.start in known or not c.coalition:
+            continue
+        try:  # the house of its first day (none before the dataset's first election)
+            then = opportunity_from_parliament(
+                ds.parliament(date=c.start), cabinet=[c.coalition], history=(), positions={}
+            )
+        except MajlisError:
+            continue
+        if not then.cabinet:
+            continue
+        status = then.status_of(then.cabinet)
+        out.append(
+            PastGovernment(
+                to_units([c.coalition], c.start), status=status, start=c.start, name=c.name
+            )
+        )
+    return out

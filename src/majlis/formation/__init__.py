@@ -13,7 +13,8 @@ Coalition theories and the fitted model
     ``fewest-parties``, ``minimal-range``, ``minimal-connected``, ``minimal-distance``,
     ``largest-party``, ``incumbent``, ``model``); :func:`get_theory`,
     :func:`coalition_theory` (the registry), :class:`RankedCoalition`,
-    :class:`Predictions`.
+    :class:`Predictions`; :func:`rank_cabinet` says where a government ranks under each
+    theory (:class:`CabinetRanks`).
 Backtest
     :func:`backtest` scores every theory on real cabinets (ParlGov's post-election
     formations by default; the model out of sample, leave-one-country-out),
@@ -62,7 +63,14 @@ from majlis.formation.constitution import (
     get_constitution,
 )
 from majlis.formation.logit import FEATURES, CoalitionModel, fit_model, load_model
-from majlis.formation.predict import OpportunityPrediction, Predictions, predict
+from majlis.formation.predict import (
+    CabinetRank,
+    CabinetRanks,
+    OpportunityPrediction,
+    Predictions,
+    predict,
+    rank_cabinet,
+)
 from majlis.formation.process import (
     Ballot,
     Camp,
@@ -90,6 +98,8 @@ __all__ = [
     "BacktestResult",
     "Ballot",
     "blocking_ballots",
+    "CabinetRank",
+    "CabinetRanks",
     "Camp",
     "CandidateSet",
     "coalition_status",
@@ -114,6 +124,7 @@ __all__ = [
     "potential_governments",
     "predict",
     "Predictions",
+    "rank_cabinet",
     "RankedCoalition",
     "read_opportunities",
     "replay",

@@ -23,6 +23,8 @@ class TheoryInfo:
     ``probabilistic`` theories score coalitions with probabilities (the fitted model); the
     others predict a set of tied coalitions. ``needs_positions`` theories place parties on
     the left-right dimension and cannot predict coalitions of unplaced parties.
+    ``minimal_winning`` theories predict minimal winning coalitions only (never a minority
+    or a surplus government).
     """
 
     id: str
@@ -31,6 +33,7 @@ class TheoryInfo:
     function: Callable[..., Any] = field(repr=False)
     probabilistic: bool = False
     needs_positions: bool = False
+    minimal_winning: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready description."""
@@ -40,6 +43,7 @@ class TheoryInfo:
             "citation": self.citation,
             "probabilistic": self.probabilistic,
             "needs_positions": self.needs_positions,
+            "minimal_winning": self.minimal_winning,
         }
 
 
@@ -54,11 +58,14 @@ def coalition_theory(
     citation: str,
     probabilistic: bool = False,
     needs_positions: bool = False,
+    minimal_winning: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function under ``id`` and return it unchanged."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        THEORIES[id] = TheoryInfo(id, name, citation, fn, probabilistic, needs_positions)
+        THEORIES[id] = TheoryInfo(
+            id, name, citation, fn, probabilistic, needs_positions, minimal_winning
+        )
         fn.theory_id = id  # type: ignore[attr-defined]
         return fn
 

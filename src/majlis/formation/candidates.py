@@ -86,13 +86,7 @@ def coalition_status(opportunity: FormationOpportunity, parties: Iterable[str]) 
     >>> [coalition_status(opp, c) for c in (["A"], ["A", "C"], ["A", "B", "C"])]
     ['minority', 'minimal-winning', 'surplus']
     """
-    members = set(parties)
-    seats = [opportunity.party(p).seats for p in members]
-    total = sum(seats)
-    q = opportunity.majority_threshold
-    if total < q:
-        return "minority"
-    return "minimal-winning" if total - min(seats) < q else "surplus"
+    return opportunity.status_of(parties)
 
 
 @dataclass(frozen=True)

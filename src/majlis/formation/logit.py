@@ -28,7 +28,8 @@ Institutions: ``minority_absolute`` and ``minority_simple`` (minority x an absol
 simple-majority investiture vote; Bergman 1993, Rasch, Martin & Cheibub 2015).
 History, from the country's earlier governments only (no outcome of the formation itself):
 ``newcomers`` (members that never governed), ``known_pairs`` (share of member pairs that
-governed together before), ``surplus_norm`` and ``minority_norm`` (surplus or minority status
+governed together before; both from the governments whose parties are known, 0 when every
+earlier government is recorded by its status only), ``surplus_norm`` and ``minority_norm`` (surplus or minority status
 x the share of the country's earlier governments that had that status: a system's own norm,
 e.g. Finland's and Switzerland's oversized cabinets, Scandinavia's minority cabinets).
 Segments: ``segments`` (every segment with at least 10 % of the seats is represented, in
@@ -209,11 +210,14 @@ def coalition_features(cs: CandidateSet) -> np.ndarray:
     out[:, col["minority_simple"]] = minority & (opp.investiture == "simple")
 
     # history
-    if opp.history is not None:
-        governed = {p for g in opp.history for p in g.parties}
+    # past governments whose parties are known (a system may record earlier governments by
+    # their size status alone: then they speak to the status norms only)
+    listed = [g for g in opp.history or () if g.parties_known]
+    if opp.history is not None and (listed or not opp.history):
+        governed = {p for g in listed for p in g.parties}
         new = np.array([pid not in governed for pid in cs.parties])
         out[:, col["newcomers"]] = (B & new).sum(axis=1)
-        pairs = {frozenset(pair) for g in opp.history for pair in combinations(set(g.parties), 2)}
+        pairs = {frozenset(pair) for g in listed for pair in combinations(set(g.parties), 2)}
         n = len(cs.parties)
         together = np.zeros((n, n))
         for i, j in combinations(range(n), 2):
@@ -222,6 +226,7 @@ def coalition_features(cs: CandidateSet) -> np.ndarray:
         known = np.einsum("ki,ij,kj->k", Bf, together, Bf)
         n_pairs = k * (k - 1) / 2
         out[:, col["known_pairs"]] = np.where(n_pairs > 0, known / np.maximum(n_pairs, 1), 0.0)
+    if opp.history is not None:
         statuses = [g.status for g in opp.history if g.status is not None and not g.caretaker]
         if statuses:
             out[:, col["surplus_norm"]] = surplus * statuses.count("surplus") / len(statuses)

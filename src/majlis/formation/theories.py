@@ -253,6 +253,7 @@ def _unplaced(opportunity: FormationOpportunity) -> list[str]:
     name="Minimal winning",
     citation="J. von Neumann and O. Morgenstern, Theory of Games and Economic Behavior, 1944; "
     "W. H. Riker, The Theory of Political Coalitions, 1962",
+    minimal_winning=True,
 )
 def minimal_winning_theory(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """Every minimal winning coalition: winning, and losing if any member leaves.
@@ -284,6 +285,7 @@ def minimal_winning_theory(opportunity: FormationOpportunity, *, top: int | None
     name="Minimum winning (size principle)",
     citation="W. H. Riker, The Theory of Political Coalitions, 1962; W. A. Gamson, "
     "American Sociological Review 26 (1961) 373-382",
+    minimal_winning=True,
 )
 def minimum_winning(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """The minimal winning coalitions with the fewest seats (Riker's size principle).
@@ -320,6 +322,7 @@ def minimum_winning(opportunity: FormationOpportunity, *, top: int | None = None
     "fewest-parties",
     name="Fewest parties (bargaining proposition)",
     citation="M. Leiserson, Coalitions in Politics, PhD thesis, Yale University, 1966",
+    minimal_winning=True,
 )
 def fewest_parties(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """The minimal winning coalitions with the fewest parties (Leiserson's bargaining
@@ -366,6 +369,7 @@ def _range(opportunity: FormationOpportunity, parties: Sequence[str]) -> float |
     name="Minimal range",
     citation="M. Leiserson, Coalitions in Politics, 1966",
     needs_positions=True,
+    minimal_winning=True,
 )
 def minimal_range(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """The minimal winning coalitions with the smallest left-right range (the distance
@@ -480,6 +484,7 @@ def policy_distance(opportunity: FormationOpportunity, parties: Sequence[str]) -
     name="Minimal policy distance",
     citation="A. de Swaan, Coalition Theories and Cabinet Formations, Elsevier, 1973",
     needs_positions=True,
+    minimal_winning=True,
 )
 def minimal_distance(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """The minimal winning coalitions whose members are, per seat, closest to the
@@ -511,6 +516,7 @@ def minimal_distance(opportunity: FormationOpportunity, *, top: int | None = Non
     "largest-party",
     name="Largest party included",
     citation="B. Peleg, International Journal of Game Theory 10 (1981) 11-33",
+    minimal_winning=True,
 )
 def largest_party(opportunity: FormationOpportunity, *, top: int | None = None) -> Ranking:
     """The minimal winning coalitions that include the largest party (any of them if several

@@ -198,6 +198,10 @@ class PastGovernment:
     name : str
     caretaker : bool
         A caretaker cabinet (kept for the parties' record, left out of the status rates).
+    parties_known : bool
+        ``False`` for a government recorded by its size status only (its parties unknown):
+        it counts towards the status rates, not the parties' record. A government known to
+        have no party members (non-partisan) has ``parties=()`` and ``parties_known=True``.
     """
 
     parties: tuple[str, ...]
@@ -205,6 +209,7 @@ class PastGovernment:
     start: dt.date | None = None
     name: str = ""
     caretaker: bool = False
+    parties_known: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parties", tuple(str(p) for p in self.parties))
@@ -227,11 +232,14 @@ class PastGovernment:
             doc["name"] = self.name
         if self.caretaker:
             doc["caretaker"] = True
+        if not self.parties_known:
+            doc["parties_known"] = False
         return doc
 
     @classmethod
     def from_dict(cls, doc: Any, *, where: str = "history") -> PastGovernment:
-        """Read a list of party ids, or ``{"parties", "status", "start", "name", "caretaker"}``."""
+        """Read a list of party ids, or ``{"parties", "status", "start", "name", "caretaker",
+        "parties_known"}``."""
         if isinstance(doc, list):
             doc = {"parties": doc}
         if not isinstance(doc, Mapping):
@@ -245,12 +253,16 @@ class PastGovernment:
         caretaker = doc.get("caretaker", False)
         if not isinstance(caretaker, bool):
             raise ValidationError(f"{where}: caretaker must be true or false")
+        parties_known = doc.get("parties_known", True)
+        if not isinstance(parties_known, bool):
+            raise ValidationError(f"{where}: parties_known must be true or false")
         return cls(
             parties=tuple(parties),
             status=doc.get("status"),
             start=parse_date(doc["start"], what=f"{where}: start") if doc.get("start") else None,
             name=doc.get("name") or "",
             caretaker=caretaker,
+            parties_known=parties_known,
         )
 
 
@@ -414,6 +426,21 @@ class FormationOpportunity:
     def is_winning(self, ids: Iterable[str]) -> bool:
         """Whether the parties together reach :attr:`majority_threshold`."""
         return self.seats_of(ids) >= self.majority_threshold
+
+    def status_of(self, ids: Iterable[str]) -> str:
+        """``"minority"``, ``"minimal-winning"`` (every member needed) or ``"surplus"``.
+
+        >>> opp = FormationOpportunity("x", 100, 51, tuple(OpportunityParty(p, s) for p, s in
+        ...       [("A", 45), ("B", 40), ("C", 15)]))
+        >>> [opp.status_of(c) for c in (["A"], ["A", "C"], ["A", "B", "C"])]
+        ['minority', 'minimal-winning', 'surplus']
+        """
+        seats = [self.party(p).seats for p in set(ids)]
+        total = sum(seats)
+        q = self.majority_threshold
+        if total < q:
+            return "minority"
+        return "minimal-winning" if total - min(seats) < q else "surplus"
 
     # ------------------------------------------------------------------ input / output
     def to_dict(self) -> dict[str, Any]:
