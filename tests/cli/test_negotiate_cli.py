@@ -30,7 +30,7 @@ def test_negotiate_table_and_trace(run_cli) -> None:
     assert "Kinds: consensus" in r.out and "History:" in r.out
     r = run_cli("negotiate", "--trace", "--seed", "2", "--run", "1")
     assert r.code == 0, r.err
-    assert r.out.startswith("Round 1 (2021-12-25)") and "[council]" in r.out
+    assert "run 1, seed 2" in r.out and "Round 1 (2021-12-25)" in r.out and "[council]" in r.out
     doc = json.loads(run_cli("negotiate", "--trace", "--seed", "2", "--run", "1", "--json").out)
     assert doc["run"] == 1 and doc["rounds"][0]["round"] == 1
 

@@ -150,10 +150,11 @@ def negotiate_cmd(
                 console.print(f"  {row['item']}: {row['text']}", markup=False, soft_wrap=True)
         return
     if trace:
-        t = trace_run(scenario, seed if seed is not None else 1, run, **overrides)
+        t = trace_run(scenario, seed, run, **overrides)
         if as_json:
             print(json.dumps(t.to_dict(), ensure_ascii=False, indent=2))
         else:
+            console.print(f"{t.spec.name}: run {t.run}, seed {t.seed}", markup=False)
             console.print(t.text(), markup=False, soft_wrap=True)
             _print_run(t.to_dict())
         return

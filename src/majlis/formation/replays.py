@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -441,29 +441,42 @@ def list_formation_scenarios() -> list[str]:
     return sorted(p.stem for d in _scenario_dirs() if d.is_dir() for p in d.glob("*.json"))
 
 
-def load_formation_scenario(name_or_path: str | Path) -> FormationScenario:
-    """A built-in scenario by id (``"iraq-2021"``) or a scenario file by path."""
+def read_scenario_json(
+    name_or_path: str | Path, folder: str, known: Callable[[], list[str]], what: str = "scenario"
+) -> Any:
+    """The JSON document of a built-in scenario (``<dataset>/<folder>/<id>.json``) or a file.
+
+    A path is a :class:`~pathlib.Path` or a string ending in ``.json``; ``known()`` lists the
+    built-in ids for the error message. Raises :class:`~majlis.errors.UnknownIdError`,
+    :class:`~majlis.errors.ValidationError` (missing file, bad JSON) or
+    :class:`~majlis.errors.TooLargeError` beyond :data:`majlis.limits.MAX_SCENARIO_BYTES`.
+    """
+    from majlis.data import BUILTIN, builtin_path
+
     text: str
     if isinstance(name_or_path, Path) or str(name_or_path).endswith(".json"):
         path = Path(name_or_path)
         if not path.is_file():
-            raise ValidationError(f"scenario file not found: {path}")
-        check_limit(path.stat().st_size, MAX_SCENARIO_BYTES, f"bytes in a scenario file ({path})")
+            raise ValidationError(f"{what} file not found: {path}")
+        check_limit(path.stat().st_size, MAX_SCENARIO_BYTES, f"bytes in a {what} file ({path})")
         text = path.read_text(encoding="utf-8")
     else:
-        found = [d / f"{name_or_path}.json" for d in _scenario_dirs()]
+        found = [builtin_path(name) / folder / f"{name_or_path}.json" for name in BUILTIN]
         hit = next((p for p in found if p.is_file()), None)
         if hit is None:
             raise UnknownIdError(
-                f"unknown scenario {name_or_path!r}: use one of {', '.join(list_formation_scenarios())} or a .json file"
+                f"unknown {what} {name_or_path!r}: use one of {', '.join(known())} or a .json file"
             )
         text = hit.read_text(encoding="utf-8")
     try:
-        doc = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"scenario is not valid JSON: {exc.msg} at line {exc.lineno}"
-        ) from None
+        raise ValidationError(f"{what} is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+
+
+def load_formation_scenario(name_or_path: str | Path) -> FormationScenario:
+    """A built-in scenario by id (``"iraq-2021"``) or a scenario file by path."""
+    doc = read_scenario_json(name_or_path, "scenarios", list_formation_scenarios)
     return formation_scenario_from_dict(doc)
 
 

@@ -281,3 +281,27 @@ def test_iraq_2025_two_thirds_rule_and_compromise() -> None:
     r = negotiate(spec, runs=20, seed=1)
     assert "sudani" not in r.tally.first_choice
     assert set(r.tally.first_choice) <= {"maliki", "zaidi"}
+
+
+def test_partners_refusing_the_candidate_make_the_council_drop_him() -> None:
+    # the KDP's and Taqaddum's lines against Maliki made firm, Hakim's veto removed: every
+    # leader approves Maliki (8 of 8; tie with Zaidi on total rank, Maliki listed first), the
+    # two refuse him, the Framework could govern without them (149 + PUK 15 + Azm 15 +
+    # Sovereignty 17 = 196 >= 165) but waits for them, drops Maliki after two rounds of
+    # refusals (candidate_patience) and decides again: Sudani 7 of 8 (Maliki's veto), Zaidi 8.
+    sets = [
+        "actors.kdp.red_lines.0.probability=1",
+        "actors.taqaddum.red_lines.0.probability=1",
+        "council.leaders.hakim.stances.0.vetoes={}",
+    ]
+    t = trace_run("iraq-2025", seed=1, run=0, sets=sets)
+    kinds = [(r.round, e.kind) for r in t.rounds for e in r.events]
+    assert (1, "wait") in kinds and (2, "veto") in kinds
+    waits = [e for r in t.rounds for e in r.events if e.kind == "wait"]
+    assert "(196 seats)" in waits[0].text
+    g = t.outcome.government
+    assert g is not None and g.prime_minister == "zaidi" and g.kind == "consensus"
+    assert {"kdp", "taqaddum"} <= set(g.members)
+    r = negotiate("iraq-2025", runs=20, seed=1, sets=sets)
+    assert r.tally.first_choice == {"maliki": 20}
+    assert r.prime_ministers() == {"zaidi": 1}

@@ -603,11 +603,13 @@ class NegotiationTrace:
 
 def trace_run(
     scenario: ScenarioInput = "iraq-2021",
-    seed: int = 1,
+    seed: int | None = 1,
     run: int = 0,
     **overrides: Any,
 ) -> NegotiationTrace:
     """Replay run ``run`` of ``negotiate(scenario, seed=seed, ...)`` with its full trace.
+
+    ``seed`` ``None`` draws one (reported in :attr:`NegotiationTrace.seed`).
 
     ``overrides`` are those of :func:`prepare` (``sets``, ``no_resignation``, ``move``, ...).
 

@@ -66,13 +66,12 @@ from majlis.formation.negotiation.council import (
 from majlis.formation.negotiation.params import ParameterSet
 from majlis.formation.negotiation.thresholds import Thresholds, thresholds
 from majlis.formation.portfolios import TOP_POSTS, WEIGHT_SCHEMES, Post
-from majlis.formation.replays import house_seats
+from majlis.formation.replays import house_seats, read_scenario_json
 from majlis.limits import (
     MAX_NEGOTIATION_ACTORS,
     MAX_NEGOTIATION_CANDIDATES,
     MAX_NEGOTIATION_CHANNELS,
     MAX_NEGOTIATION_ROUNDS,
-    MAX_SCENARIO_BYTES,
     check_limit,
 )
 from majlis.model import Dataset, parse_date
@@ -246,29 +245,9 @@ def load_negotiation_scenario(name_or_path: str | Path) -> dict[str, Any]:
     negotiation scenario, and :class:`~majlis.errors.TooLargeError` beyond
     :data:`majlis.limits.MAX_SCENARIO_BYTES`.
     """
-    if isinstance(name_or_path, Path) or str(name_or_path).endswith(".json"):
-        path = Path(name_or_path)
-        if not path.is_file():
-            raise ValidationError(f"scenario file not found: {path}")
-        check_limit(path.stat().st_size, MAX_SCENARIO_BYTES, f"bytes in a scenario file ({path})")
-        text = path.read_text(encoding="utf-8")
-    else:
-        hit = next(
-            (p for p in (d / f"{name_or_path}.json" for d in _scenario_dirs()) if p.is_file()),
-            None,
-        )
-        if hit is None:
-            raise UnknownIdError(
-                f"unknown negotiation scenario {name_or_path!r}: use one of "
-                f"{', '.join(list_negotiation_scenarios())} or a .json file"
-            )
-        text = hit.read_text(encoding="utf-8")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"scenario is not valid JSON: {exc.msg} at line {exc.lineno}"
-        ) from None
+    doc = read_scenario_json(
+        name_or_path, "negotiation", list_negotiation_scenarios, "negotiation scenario"
+    )
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError(f"not a negotiation scenario: 'format' must be {FORMAT!r}")
     return doc

@@ -29,7 +29,8 @@ Each round, in this order:
 5. **Votes.** A formateur whose camp passes the remaining votes (Iraq: the President's election
    with its two-thirds quorum, then confidence by 165) forms the government, unless it
    prefers consensus and major actors it is still talking to are outside (it then waits up to
-   ``consensus_patience`` rounds). A camp that reaches the confidence threshold but is blocked
+   ``consensus_patience`` rounds; an actor that refuses only over the candidate is waited for,
+   since the council may change its candidate, one whose red line excludes a partner is not). A camp that reaches the confidence threshold but is blocked
    is recorded as a failed sitting, saying which threshold blocked it.
 
 Random draws, in a fixed order: the parameters (:meth:`ParameterSet.draw`), whether each red
@@ -681,12 +682,16 @@ class _Run:
         viol = red_line_violations(actors, cand, self.holds)
         if viol:
             text = "; ".join(f"{self.name(a)} {line.describe()}" for a, line in viol)
-            self.redline_refused.add((formateur, r))
+            over_candidate = all(line.kind == "no_candidate" for _, line in viol)
+            if not over_candidate:
+                # a line against a partner: no point waiting for this actor
+                self.redline_refused.add((formateur, r))
             self.log(
                 "redline",
                 f"{ch.head or self.name(formateur)} ({ch.id}) cannot offer {self.name(r)} a place: {text}",
             )
             return any(line.kind == "no_candidate" for _, line in viol)
+        self.redline_refused.discard((formateur, r))
         own = self.commit.get(r)
         if own is not None and own != formateur and self.active(own):
             bloc = self.spec.actors[r].bloc == own
