@@ -30,6 +30,10 @@ limit                  value               why
                                            10 minutes in one process)
 ``MAX_DRAW_CELLS``     4 * 10**9           draws x (list, district) cells of a forecast: its
                                            time grows with this product
+``MAX_CHUNK_CELLS``    2**24 (16,777,216)  draws x (list, district) cells of one chunk of a
+                                           forecast, the vote vectors held at once (about
+                                           0.5 GB); so at most 16,384 cells a draw, since a
+                                           chunk holds at least one block of 1,024 draws
 ``MAX_FORECAST_LISTS`` 1,000               lists in a forecast (its seat histograms hold
                                            lists x (house + 1) counts)
 ``MAX_FORECAST_HOUSE`` 10,000              seats of the house a forecast tallies
@@ -80,6 +84,7 @@ __all__ = [
     "MAX_BALLOT_GROUPS",
     "MAX_CAMPS",
     "MAX_CANDIDATES",
+    "MAX_CHUNK_CELLS",
     "MAX_DATASET_BYTES",
     "MAX_DISTRICTS",
     "MAX_DRAWS",
@@ -120,6 +125,7 @@ MAX_INDEX_WORK = 2 * 10**8
 MAX_MWC_WORK = 2 * 10**7
 MAX_DRAWS = 20_000_000
 MAX_DRAW_CELLS = 4_000_000_000
+MAX_CHUNK_CELLS = 2**24
 MAX_FORECAST_LISTS = 1_000
 MAX_FORECAST_HOUSE = 10_000
 MAX_WORKERS = 256

@@ -238,6 +238,10 @@ def run_blocks(
     (5000, 5000, False)
     """
     blocks = make_blocks(total, seed if seed is not None else check_seed(None), block_size)
+    if chunk_size is not None and (
+        isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1
+    ):
+        raise ValidationError(f"chunk_size must be a positive whole number, got {chunk_size!r}")
     root = blocks[0].seed
     per = max(1, (chunk_size if chunk_size is not None else 8 * block_size) // block_size)
     chunks = [tuple(blocks[i : i + per]) for i in range(0, len(blocks), per)]

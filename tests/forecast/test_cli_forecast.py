@@ -124,3 +124,25 @@ def test_ctrl_c_prints_the_partial_result(run_cli, monkeypatch: pytest.MonkeyPat
     doc = json.loads(r.out)
     assert doc["partial"] is True and doc["draws"] == 16384 and doc["draws_requested"] == 40000
     assert "PARTIAL result of 16,384 of 40,000 draws" in r.err
+
+
+def test_progress_bar_on_a_terminal(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    run_cli("--help")  # sys.stderr is now the capture stream of this test
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    r = run_cli("forecast", "--draws", "50000", "--seed", "1", "--chunk-size", "16384", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["draws"] == 50_000  # the bar never reaches stdout
+    assert "50,000/50,000 draws" in r.err, r.err
+
+
+def test_chunk_limits(run_cli) -> None:
+    # Iraq 2025 draws 203 (list, district) cells: 2**24 // 203 = 82,646 -> 80 blocks of 1,024
+    assert run_cli("forecast", "--draws", "500", "--chunk-size", "81920", "--json").code == 0
+    r = run_cli("forecast", "--draws", "500", "--chunk-size", "82944", "--json")
+    assert r.code == 2 and "cells in one chunk" in r.err and "chunk_size at most 81,920" in r.err
+    r = run_cli("forecast", "--draws", "500", "--chunk-size", "0", "--json")
+    assert r.code == 2 and "chunk_size must be a positive whole number" in r.err
+    r = run_cli("forecast", "--draws", "500", "--lists", "-1")
+    assert r.code == 2 and "--lists must be 0 or more" in r.err

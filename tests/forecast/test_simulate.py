@@ -14,6 +14,7 @@ from majlis.data import load_dataset
 from majlis.electoral import Law, apply_law
 from majlis.errors import TooLargeError, ValidationError
 from majlis.forecast import Bloc, ForecastInput, from_election, run_forecast
+from majlis.forecast.simulate import _chunk_size
 from majlis.games import WeightedGame, banzhaf
 from majlis.limits import MAX_DRAW_CELLS, MAX_DRAWS
 
@@ -222,5 +223,21 @@ def test_limits(iraq_input: ForecastInput) -> None:
     )
     with pytest.raises(TooLargeError, match=f"{MAX_DRAW_CELLS:,}"):
         run_forecast(wide, MAX_DRAWS)
+    # a chunk holds at most 2**24 cells: 6000 cells a draw -> 2 blocks of 1024 draws
+    with pytest.raises(TooLargeError, match="chunk_size at most 2,048"):
+        run_forecast(wide, 100, seed=1, chunk_size=3072)
+    assert _chunk_size(6000, 1024, None) == 2048  # the default (16 blocks) clamped
+    assert _chunk_size(203, 1024, None) == 16 * 1024 and _chunk_size(203, 1024, 5000) == 4096
+    wider = replace(
+        wide,
+        lists=tuple(f"L{i}" for i in range(900)),
+        list_names=tuple(f"L{i}" for i in range(900)),
+        shares=np.ones((20, 900)),
+        national_error=np.zeros(900),
+        district_error=np.zeros((20, 900)),
+        fixed=np.zeros(900, dtype=np.int64),
+    )  # 18,000 cells a draw > 2**24 // 1024
+    with pytest.raises(TooLargeError, match=r"at most 16,384 \(list, district\) cells a draw"):
+        run_forecast(wider, 10)
     with pytest.raises(ValidationError, match="whole number"):
         run_forecast(iraq_input, 10.5)  # type: ignore[arg-type]

@@ -103,6 +103,8 @@ def forecast_cmd(
         raise fail("give --json or --csv, not both")
     if workers is not None and scheduler is not None:
         raise fail("give --workers or --scheduler, not both")
+    if top < 0:
+        raise fail(f"--lists must be 0 or more, got {top}")
     ds = open_dataset(dataset)
     inp = forecast_input(
         ds,
@@ -114,7 +116,7 @@ def forecast_cmd(
         swing=swing,
         blocs_on=blocs_on,
     )
-    quiet = as_json or as_csv or not sys.stderr.isatty()
+    quiet = not sys.stderr.isatty()  # the bar is on stderr: it never mixes with --json/--csv
     started = time.perf_counter()
     with _progress(quiet, draws) as update:
         result = run_forecast(

@@ -46,7 +46,8 @@ def run_forecast(
         ``scheduler`` (``tcp://host:8786``), or on any ``concurrent.futures`` executor
         (``majlis[dask]`` for the first two); default this process.
     chunk_size : int, optional
-        Draws per chunk (whole blocks of 1024; default 16 blocks).
+        Draws per chunk (whole blocks of 1024; default 16 blocks, fewer for large inputs):
+        at most :data:`majlis.limits.MAX_CHUNK_CELLS` draws x (list, district) cells.
     progress : callable, optional
         ``progress(done, total)`` after every chunk.
     should_stop : callable, optional
@@ -60,7 +61,9 @@ def run_forecast(
     Raises
     ------
     ValidationError, TooLargeError
-        Draws below 1 or above :data:`majlis.limits.MAX_DRAWS`, or more than :data:`majlis.limits.MAX_DRAW_CELLS` cells.
+        Draws below 1 or above :data:`majlis.limits.MAX_DRAWS`, more than
+        :data:`majlis.limits.MAX_DRAW_CELLS` cells in all, or a chunk beyond
+        :data:`majlis.limits.MAX_CHUNK_CELLS`.
     """
     tally, run = simulate(
         inputs,

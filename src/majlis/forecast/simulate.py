@@ -61,7 +61,7 @@ from majlis.electoral import Law, apply_law_many
 from majlis.errors import ValidationError
 from majlis.forecast.inputs import ForecastInput
 from majlis.games import WeightedGame, power_index
-from majlis.limits import MAX_DRAW_CELLS, MAX_DRAWS, check_limit
+from majlis.limits import MAX_CHUNK_CELLS, MAX_DRAW_CELLS, MAX_DRAWS, check_limit
 from majlis.model import two_thirds_quota
 from majlis.runs import DEFAULT_BLOCK_SIZE, Block, check_seed, open_executor, run_blocks
 
@@ -317,6 +317,36 @@ def simulate_chunk(plan: Plan, chunk: tuple[Block, ...]) -> Tally:
     )
 
 
+def _chunk_size(cells: int, block_size: int, chunk_size: int | None) -> int:
+    """Draws per chunk: the one given (checked) or 16 blocks, within :data:`majlis.limits.MAX_CHUNK_CELLS`.
+
+    A chunk holds its draws' vote vectors at once, so ``draws x cells`` of a chunk is what
+    bounds a run's memory; chunks are whole blocks (at least one).
+    """
+    check_limit(
+        cells,
+        MAX_CHUNK_CELLS // block_size,
+        f"(list, district) cells a draw (a chunk holds at least one block of {block_size:,} draws)",
+    )
+    widest = max(1, MAX_CHUNK_CELLS // (cells * block_size)) * block_size
+    if chunk_size is None:
+        return min(16 * block_size, widest)
+    if (
+        isinstance(chunk_size, bool)
+        or not isinstance(chunk_size, int | np.integer)
+        or chunk_size < 1
+    ):
+        raise ValidationError(f"chunk_size must be a positive whole number, got {chunk_size!r}")
+    blocks = max(1, int(chunk_size) // block_size)
+    check_limit(
+        blocks * block_size * cells,
+        MAX_CHUNK_CELLS,
+        f"draws x (list, district) cells in one chunk ({cells:,} cells a draw: "
+        f"chunk_size at most {widest:,})",
+    )
+    return blocks * block_size
+
+
 def simulate(
     inp: ForecastInput,
     draws: int,
@@ -350,9 +380,8 @@ def simulate(
         f"draws x (list, district) cells per forecast ({plan.cells:,} cells a draw)",
     )
     seed = check_seed(seed)
+    chunk_size = _chunk_size(plan.cells, block_size, chunk_size)
     task = functools.partial(simulate_chunk, plan)
-    if chunk_size is None:
-        chunk_size = 16 * block_size
     if executor is not None or (workers is None and scheduler is None):
         run = run_blocks(
             task, int(draws), seed=seed, combine=_combine, block_size=block_size,
