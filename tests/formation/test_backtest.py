@@ -93,3 +93,14 @@ def test_contract_and_json_input(tmp_path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValidationError, match="not a JSON"):
         backtest(data=bad, format="json")
+
+
+def test_progress_reports_every_stage_to_its_end() -> None:
+    opps = [o for o in read_parlgov().opportunities if o.country in {"IRL", "LUX"}]
+    seen: dict[str, tuple[int, int]] = {}
+    backtest(
+        opps, theories=["incumbent", "model"], progress=lambda s, d, n: seen.update({s: (d, n)})
+    )
+    assert seen["theories"] == (len(opps), len(opps))
+    assert seen["cross-validation"] == (2, 2)  # one refit per country
+    assert seen["features"][0] == seen["features"][1]

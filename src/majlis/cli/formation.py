@@ -215,10 +215,12 @@ def backtest_cmd(
 
     Top-1, top-5, any-hit, mean rank of the real cabinet and log-loss per theory; the model
     is scored leave-one-country-out (in-sample figures beside). Without --data: the built-in
-    ParlGov 07/23 extract. --fit saves the model fitted on all the data.
+    ParlGov 07/23 extract. --fit saves the model fitted on all the data. A progress bar
+    shows on stderr (in a terminal).
 
     Example: majlis backtest --json
     """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from rich.table import Table
 
@@ -230,13 +232,14 @@ def backtest_cmd(
         raise fail("--output goes with --fit")
     command = "majlis backtest --fit" + (f" --data {data} --format {format}" if data else "")
     command += f" --output {output}" if output else ""
+    err = Console(stderr=True)  # stdout keeps the table or the JSON document
     with Progress(
         TextColumn("{task.description:>16}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=console,
+        console=err,
         transient=True,
-        disable=as_json,
+        disable=not err.is_terminal,
     ) as bar:
         tasks: dict[str, Any] = {}
 
