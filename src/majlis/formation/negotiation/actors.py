@@ -16,6 +16,15 @@ major actor in) and a majority one, the posts it demands, and its red lines.
 ``policy_loss`` is the salience-weighted mean, over the dimensions where both positions are
 known, of the distance divided by the dimension's range (so it lies in ``[0, 1]``).
 
+
+References
+----------
+.. [1] M. Laver and N. Schofield, *Multiparty Government: The Politics of Coalition in
+   Europe*, Oxford University Press, 1990 (office and policy motivations of parties).
+.. [2] K. Strøm, "A Behavioral Theory of Competitive Political Parties", *American Journal of
+   Political Science* 34(2), 1990, pp. 565-598 (office-, policy- and vote-seeking parties).
+.. [3] Constitution of the Republic of Iraq, 2005, Art. 70 and 76 (the posts and votes shared).
+
 Examples
 --------
 >>> a = Actor("a", "A", position={"x": 2.0}, salience={"x": 1.0}, consensus=0.8)

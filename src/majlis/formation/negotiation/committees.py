@@ -22,6 +22,15 @@ then one more ministry at a time up to ``max_bonus_posts``, then policy by
 ``concession_step`` up to ``max_concession``, as long as the formateur itself still gains
 from the deal.
 
+
+References
+----------
+.. [1] D. P. Baron and J. A. Ferejohn, "Bargaining in Legislatures", *American Political
+   Science Review* 83(4), 1989, pp. 1181-1206 (offers accepted when they beat the
+   continuation value).
+.. [2] A. Rubinstein, "Perfect Equilibrium in a Bargaining Model", *Econometrica* 50(1), 1982,
+   pp. 97-109 (alternating offers and concessions).
+
 Examples
 --------
 >>> accepts(utility=-0.10, outside=-0.12, noise=0.0)

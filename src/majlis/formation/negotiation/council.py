@@ -33,6 +33,16 @@ stances and the candidates still standing, return a :class:`CouncilDecision` tha
 
 Deterministic given the leaders' drawn vetoes; exact weights (``fractions.Fraction``).
 
+
+References
+----------
+.. [1] J.-C. de Borda, "Mémoire sur les élections au scrutin", *Histoire de l'Académie Royale
+   des Sciences*, 1781 (the rank count of the consensus rule).
+.. [2] T. Hare, *A Treatise on the Election of Representatives*, 1859 (elimination and
+   transfer, the instant run-off of the weighted rule).
+.. [3] Shafaq News, 24 Jan 2026, https://www.shafaq.com/en/Iraq/Nouri-Al-Maliki-officially-nominated-for-Iraqi-premiership
+   (the Framework's nomination by majority vote).
+
 Examples
 --------
 >>> leaders = [LeaderView("m", "Maliki", Fraction(29), ("maliki", "zaidi"), frozenset({"sudani"})),

@@ -15,6 +15,15 @@ needs (Iraq: the President's election, then the confidence vote) with three grou
 
 The result depends only on these seat counts, so it is cached.
 
+
+References
+----------
+.. [1] Constitution of the Republic of Iraq, 2005, Art. 59 (quorum), 70 (the President by
+   two-thirds of the members, then a run-off) and 76 (confidence by an absolute majority).
+.. [2] Federal Supreme Court of Iraq, 3 Feb 2022 (cited as Decision No. 16 of 2022): a
+   two-thirds quorum for the President's election,
+   https://www.shafaq.com/en/Iraq-News/Supreme-Court-specifies-the-quorum-of-the-parliament-session-dedicated-to-elect-a-president
+
 Examples
 --------
 >>> from majlis.formation.constitution import get_constitution
