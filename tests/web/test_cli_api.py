@@ -82,6 +82,17 @@ CASES = [
         "/api/seats",
         {"election": "2025", "law": "iraq-2018"},
     ),
+    (
+        ["coalitions", "--election", "2021", "--date", "2022-10-27", "--theory", "model"]
+        + ["--top", "5", "--json"],
+        "/api/theories",
+        {"election": "2021", "date": "2022-10-27", "theory": "model", "top": 5},
+    ),
+    (
+        ["coalitions", "--election", "2025", "--units", "party", "--top", "10", "--json"],
+        "/api/theories",
+        {"election": "2025", "units": "party", "top": 10},
+    ),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from fastapi.testclient import TestClient
@@ -95,3 +96,38 @@ def test_bad_coalition_input_is_a_400(client: TestClient) -> None:
     for params in ({"party": "nobody"}, {"quota": "most"}, {"seats": "sol"}, {"union": "nope"}):
         r = client.get("/api/coalitions", params=params)
         assert r.status_code == 400 and r.json()["detail"], params
+
+
+def test_theories_panel_lists_the_theorys_first_coalitions_and_builds_them(
+    client: TestClient,
+) -> None:
+    from majlis.data import opportunity_from_parliament
+    from majlis.formation import predict
+
+    house = load_dataset("iraq").parliament(date="2022-10-27")
+    expected = predict(opportunity_from_parliament(house), "minimum-winning", top=5)
+    expected_doc = expected.results[0].to_dict()["predictions"]
+    html = client.get("/coalitions", params={"date": "2022-10-27", "theory": "minimum-winning"})
+    found = re.findall(r'<li data-seats="(\d+)" data-parties="([^"]+)">', html.text)
+    assert [(int(s), p.split()) for s, p in found] == [
+        (c["seats"], c["parties"]) for c in expected_doc
+    ]
+    # the link of the first builds that coalition in the builder: its seats, by the house's count
+    first = expected_doc[0]
+    link = re.search(r'data-parties="[^"]+">\s*<a href="([^"]+)"', html.text).group(1)
+    page = client.get(link.replace("&amp;", "&")).text
+    assert f'data-seats="{house.seats_of(house_members(house, first["parties"]))}"' in page
+    # a theory that needs positions says so; an unknown one is a 400 with the known ones
+    assert 'id="theory-none"' in client.get("/coalitions", params={"theory": "minimal-range"}).text
+    r = client.get("/api/theories", params={"theory": "nope"})
+    assert r.status_code == 400 and "minimal-winning" in r.json()["detail"]
+    r = client.get("/api/theories", params={"top": 101})
+    assert r.status_code == 422 and "100" in r.json()["detail"]
+
+
+def house_members(house, units: list[str]) -> list[str]:
+    """Parties of blocs and parties, computed from the house's alliances."""
+    out: list[str] = []
+    for u in units:
+        out += house.alliance_members(u) if house.dataset.is_alliance(u) else [u]
+    return [p for p in out if p in house.seats]

@@ -1,4 +1,6 @@
-"""The coalition builder (``/coalitions``) and its JSON twin ``/api/coalitions``.
+"""The coalition builder (``/coalitions``), its JSON twin ``/api/coalitions``, and what the
+coalition theories predict for the house (``/api/theories``, the ``majlis coalitions --json``
+document; the page shows the first :data:`THEORY_SHOWN` of the ``theory`` chosen).
 
 The page's whole state is in its URL: the house (``date`` or ``election``), the coalition
 (``party``, repeated), the a priori union (``union``), the quota examined (``quota``) and any
@@ -15,6 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from majlis.data.scenarios import Scenario
 from majlis.errors import ValidationError
+from majlis.formation import THEORIES
 from majlis.games import POWER_INDICES
 from majlis.limits import MAX_PLAYERS, check_limit
 from majlis.web.i18n import Translator
@@ -25,6 +28,17 @@ from majlis.web.views import coalition_view, house_svg, record_names, seating
 router = APIRouter()
 
 MAX_LIST = 500
+#: Most coalitions a web request may ask a theory for (the command line can list them all).
+MAX_WEB_TOP = 100
+#: Coalitions of the chosen theory shown on the page.
+THEORY_SHOWN = 5
+#: The theory the page shows when the URL does not say.
+DEFAULT_THEORY = "model"
+
+TheoryQ = Annotated[
+    str | None,
+    Query(max_length=40, description="A coalition theory: " + ", ".join(THEORIES) + "."),
+]
 
 PartyQ = Annotated[
     list[str],
@@ -117,16 +131,32 @@ def scenario_query(s: Scenario) -> list[tuple[str, str]]:
     return items
 
 
+def theory_predictions(
+    house: Any, theory: str, top: int | None, units: str = "bloc"
+) -> dict[str, Any]:
+    """A theory's ranked governments for ``house``: the ``majlis coalitions --json`` document
+    (:func:`majlis.formation.predict` on :func:`majlis.data.opportunity_from_parliament`)."""
+    from majlis.data import opportunity_from_parliament
+    from majlis.formation import predict
+
+    opp = opportunity_from_parliament(house, units=units)
+    doc = predict(opp, theory, top=top).results[0].to_dict()
+    doc["opportunity"] = opp.to_dict()
+    return doc
+
+
 def coalition_page(
     request: Request,
     ds: Any,
     scenario: Scenario,
     lang: str | None,
     extra: dict[str, Any] | None = None,
+    theory: str | None = None,
 ) -> HTMLResponse:
     """Render the coalition builder for ``scenario`` (also used by ``/s/<id>``)."""
     t = Translator(lang)
     house = scenario.parliament(ds)
+    theory = theory or DEFAULT_THEORY
     view = coalition_view(house, scenario)
     seats = seating(house, t.lang, first=view.members)
     from urllib.parse import urlencode
@@ -143,6 +173,9 @@ def coalition_page(
         "elections": ds.elections,
         "alliances": house.alliances(),
         "state": urlencode(scenario_query(scenario)),
+        "theory": THEORIES.get(theory),
+        "theories": THEORIES,
+        "predictions": theory_predictions(house, theory, THEORY_SHOWN),
         **(extra or {}),
     }
     return render(request, "pages/coalitions.html", "partials/coalition.html", context)
@@ -166,10 +199,37 @@ def coalitions_page(
     seats: SeatsQ = [],  # noqa: B006
     join: JoinQ = [],  # noqa: B006
     leave: LeaveQ = [],  # noqa: B006
+    theory: TheoryQ = None,
     lang: LangQ = None,
 ) -> HTMLResponse:
     s = scenario_from_query(date, election, party, union, quota, seats, join, leave)
-    return coalition_page(request, ds, s, lang)
+    return coalition_page(request, ds, s, lang, theory=theory)
+
+
+@router.get(
+    "/api/theories",
+    dependencies=PURE,
+    summary="A coalition theory's ranked governments for the house at a date (JSON, the "
+    "`majlis coalitions --json` document)",
+    tags=["api"],
+)
+def api_theories(
+    ds: DatasetDep,
+    date: DateQ = None,
+    election: ElectionQ = None,
+    theory: TheoryQ = None,
+    top: Annotated[
+        int,
+        Query(ge=1, description=f"The first K coalitions (at most {MAX_WEB_TOP})."),
+    ] = 10,
+    units: Annotated[
+        str, Query(max_length=10, description="Actors: 'bloc' (blocs as one) or 'party'.")
+    ] = "bloc",
+) -> dict[str, Any]:
+    """Theory ``minimal-winning`` by default, like ``majlis coalitions``."""
+    check_limit(top, MAX_WEB_TOP, "coalitions per web request (top)")
+    house = ds.parliament(election=election or None, date=date or None)
+    return theory_predictions(house, theory or "minimal-winning", top, units)
 
 
 @router.get(
