@@ -241,3 +241,15 @@ def test_limits(iraq_input: ForecastInput) -> None:
         run_forecast(wider, 10)
     with pytest.raises(ValidationError, match="whole number"):
         run_forecast(iraq_input, 10.5)  # type: ignore[arg-type]
+
+
+def test_plot_data_leaves_out_empty_blocs_and_bars(iraq_input: ForecastInput) -> None:
+    res = run_forecast(iraq_input, 2000, seed=1)
+    data = res.plot_data()
+    drawn = {d["name"] for d in data["distributions"]}
+    small = [b.name for b in res.blocs if b.mean < 1]
+    assert small and drawn == {b.name for b in res.blocs} - set(small)
+    assert all(name in data["title"] for name in small)  # said, not silently dropped
+    assert data["bars"] and all(any(b["values"].values()) for b in data["bars"])
+    for d in data["distributions"]:  # each curve is a whole distribution over the draws
+        assert sum(d["hist"].values()) == 2000

@@ -211,29 +211,45 @@ class ForecastResult:
         return buf.getvalue()
 
     def plot_data(self) -> dict[str, Any]:
-        """Plain data for :func:`majlis.viz.forecast_figure` (bloc histograms, coalition bars)."""
+        """Plain data for :func:`majlis.viz.forecast_figure` (bloc histograms, coalition bars).
+
+        Blocs under one seat on average are not drawn (their spike at 0 would flatten the
+        other curves), nor bars that are 0% at every threshold; the title says which.
+        """
         ids = {b.id for b in self.blocs}
+        drawn = [b for b in self.blocs if b.mean >= 1] or list(self.blocs)
+        bars: list[dict[str, Any]] = [
+            {
+                "name": c.name,
+                "values": {
+                    f"≥ {self.majority}": c.p_majority,
+                    f"≥ {self.quorum}": c.p_quorum,
+                    f"≥ {self.blocking_third}": c.p_blocking,
+                },
+            }
+            for c in (*self.blocs, *self.coalitions)
+            if not (c in self.coalitions and len(c.members) == 1 and c.id in ids)
+        ]
+        shown = [b for b in bars if any(b["values"].values())] or bars
+        left = [b.name for b in self.blocs if b not in drawn]
+        zero = [b["name"] for b in bars if b not in shown]
+        notes = []
+        if left:
+            notes.append("under 1 seat on average, not drawn: " + ", ".join(left))
+        if zero:
+            notes.append("0% at every threshold, no bars: " + ", ".join(zero))
         return {
-            "title": f"{self.name} — {self.draws:,} draws" + (" (partial)" if self.partial else ""),
+            "title": f"{self.name} — {self.draws:,} draws"
+            + (" (partial)" if self.partial else "")
+            + "".join(f"\n{n}" for n in notes),
             "house_size": self.house_size,
             "thresholds": {
                 f"majority {self.majority}": self.majority,
                 f"two-thirds {self.quorum}": self.quorum,
                 f"blocking third {self.blocking_third}": self.blocking_third,
             },
-            "distributions": [{"name": b.name, "hist": dict(b.hist)} for b in self.blocs],
-            "bars": [
-                {
-                    "name": c.name,
-                    "values": {
-                        f"≥ {self.majority}": c.p_majority,
-                        f"≥ {self.quorum}": c.p_quorum,
-                        f"≥ {self.blocking_third}": c.p_blocking,
-                    },
-                }
-                for c in (*self.blocs, *self.coalitions)
-                if not (c in self.coalitions and len(c.members) == 1 and c.id in ids)
-            ],
+            "distributions": [{"name": b.name, "hist": dict(b.hist)} for b in drawn],
+            "bars": shown,
         }
 
 

@@ -88,7 +88,7 @@ def forecast_figure(data: Mapping[str, Any], path: str | Path) -> list[Path]:
     ax1.set_title("Seat distribution per bloc")
     if dists:
         ax1.legend(
-            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False
+            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False
         )
     labels = list(dict.fromkeys(k for b in bars for k in b["values"]))
     height = 0.8 / max(len(labels), 1)
@@ -109,7 +109,7 @@ def forecast_figure(data: Mapping[str, Any], path: str | Path) -> list[Path]:
     ax2.set_title("Chance of reaching each threshold")
     if labels:
         ax2.legend(
-            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False
+            fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False
         )
     fig.suptitle(str(data.get("title", "")))
     fig.tight_layout()
@@ -117,7 +117,7 @@ def forecast_figure(data: Mapping[str, Any], path: str | Path) -> list[Path]:
     base.parent.mkdir(parents=True, exist_ok=True)
     out = [base.with_suffix(".png"), base.with_suffix(".svg")]
     with plt.rc_context({"svg.hashsalt": "majlis"}):
-        fig.savefig(out[0], dpi=120, metadata={"Software": None})
-        fig.savefig(out[1], metadata={"Date": None, "Creator": None})
+        fig.savefig(out[0], dpi=120, metadata={"Software": None}, bbox_inches="tight")
+        fig.savefig(out[1], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     return out
