@@ -266,11 +266,16 @@ def backtest_cmd(
         f"({result.source})",
         title_justify="left",
     )
-    for col in ("theory", "top-1", "top-5", "any hit", "mean rank", "log-loss", "predicted"):
-        t.add_column(col, justify="left" if col == "theory" else "right")
+    t.add_column("theory", no_wrap=True, min_width=21)
+    for col in ("top-1", "top-5", "any hit", "mean rank", "log loss", "mean set"):
+        t.add_column(col, justify="right")
+    t.caption = (
+        "model (out of sample): leave-one-country-out, one refit per country; "
+        "mean set: coalitions predicted per formation"
+    )
     rows = []
     for name, s in result.theories.items():
-        label = f"{name} (leave-one-country-out)" if s.in_sample is not None else name
+        label = f"{name} (out of sample)" if s.in_sample is not None else name
         rows.append((label, s))
         if s.in_sample is not None:
             rows.append((f"{name} (in sample)", s.in_sample))
