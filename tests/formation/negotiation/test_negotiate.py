@@ -258,7 +258,9 @@ def test_iraq_2025_council_weighted_vote_by_hand() -> None:
     # it: 9 each), Huqooq 6, ISCI 4. First preferences at the start: Sudani 46 + Khazali 27 +
     # Hakim 9 + Hamoudi 4 = 86; Maliki 30 + Amiri 18 + Huqooq 6 = 54; Abadi 9. 86 of 149 is a
     # majority in the first count.
-    t = trace_run("iraq-2025", seed=1, run=0, council_rule="weighted")
+    t = trace_run(
+        "iraq-2025", seed=1, run=0, council_rule="weighted", sets=["council.decides_from=null"]
+    )
     first = t.rounds[0]
     assert first.snapshot is not None and first.snapshot.seats["rdc"] == 46
     (council,) = [e for e in first.events if e.kind == "council"]
@@ -293,6 +295,7 @@ def test_partners_refusing_the_candidate_make_the_council_drop_him() -> None:
         "actors.kdp.red_lines.0.probability=1",
         "actors.taqaddum.red_lines.0.probability=1",
         "council.leaders.hakim.stances.0.vetoes={}",
+        "council.decides_from=null",
     ]
     t = trace_run("iraq-2025", seed=1, run=0, sets=sets)
     kinds = [(r.round, e.kind) for r in t.rounds for e in r.events]
@@ -305,3 +308,17 @@ def test_partners_refusing_the_candidate_make_the_council_drop_him() -> None:
     r = negotiate("iraq-2025", runs=20, seed=1, sets=sets)
     assert r.tally.first_choice == {"maliki": 20}
     assert r.prime_ministers() == {"zaidi": 1}
+
+
+def test_council_backs_nobody_before_it_decides() -> None:
+    # iraq-2025: the council decides from 24 Jan 2026 (its first reported nomination); weekly
+    # rounds from 29 Dec 2025 put the first decision in round 5 (26 Jan 2026)
+    t = trace_run("iraq-2025", seed=3, run=0)
+    assert t.spec.councils["cf"].decides_from == dt.date(2026, 1, 24)
+    for r in t.rounds[:4]:
+        assert r.snapshot is not None and r.snapshot.candidates.get("cf") is None
+        assert not [e for e in r.events if e.kind == "government" or e.data.get("receiver")]
+    fifth = t.rounds[4]
+    assert fifth.date == dt.date(2026, 1, 26)
+    assert any(e.kind == "council" and "decision" in e.data for e in fifth.events)
+    assert t.outcome.rounds >= 5

@@ -141,7 +141,10 @@ class Leader:
 
 @dataclass(frozen=True)
 class Council:
-    """A bloc's council: its rule, leaders and candidates (in the scenario's order)."""
+    """A bloc's council: its rule, leaders and candidates (in the scenario's order).
+
+    ``decides_from``: the council backs nobody before this date (``None``: from the start).
+    """
 
     bloc: str
     name: str
@@ -150,6 +153,7 @@ class Council:
     candidates: tuple[str, ...]
     source: str = ""
     assumption: str = ""
+    decides_from: dt.date | None = None
 
     def __post_init__(self) -> None:
         if self.rule not in COUNCIL_RULES:

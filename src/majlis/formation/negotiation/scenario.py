@@ -12,7 +12,8 @@ A scenario file (JSON, format ``majlis-negotiation-scenario/1``; the built-in on
   consensus government), ``salience`` per dimension, ``consensus`` (if the dataset's
   ``consensus`` dimension has no position), ``demands`` (posts), ``red_lines``,
   ``candidate`` (a formateur outside a council);
-* ``council``: the bloc's rule (``consensus``, ``weighted``, ``veto`` or ``two-thirds``), its ``leaders`` (a
+* ``council``: the bloc's rule (``consensus``, ``weighted``, ``veto`` or ``two-thirds``),
+  optionally the date from which it decides (``decides_from``), its ``leaders`` (a
   faction each, with dated stances: ``ranking`` and ``vetoes`` with probabilities) and its
   ``candidates``; ``candidates``: the people (data, with sources); ``external_vetoes``;
 * ``channels``: ``committees`` (ids of the dataset's committees table), ``heads`` (the party
@@ -748,6 +749,15 @@ class _Resolver:
         for x in cands:
             if x not in self.candidates:
                 raise UnknownIdError(f"{w}: unknown candidate {x!r}")
+        decides_from = _date(c.get("decides_from"), f"{w} decides_from")
+        if decides_from is not None:
+            self.noted(
+                f"council decides from {decides_from}",
+                {
+                    "source": c.get("decides_from_source", ""),
+                    "assumption": c.get("decides_from_assumption", ""),
+                },
+            )
         leaders = []
         for i, lv in enumerate(_list(c, "leaders", w)):
             lv = _obj(lv, f"{w} leader {i + 1}")
@@ -789,6 +799,7 @@ class _Resolver:
                 cands,
                 str(c.get("source", "")),
                 str(c.get("rule_assumption", "")),
+                decides_from,
             )
         }
 

@@ -210,6 +210,7 @@ class _Run:
         self.concessions: dict[tuple[str, str], Concession] = {}
         self.agreed: dict[tuple[str, str], Concession] = {}
         self.redline_refused: set[tuple[str, str]] = set()
+        self.undecided: set[tuple[str, int]] = set()
         self.council_log: list[tuple[int, str, str | None]] = []
         self.drop_log: list[tuple[int, str, str, str]] = []
         for f in spec.formateurs:
@@ -575,6 +576,15 @@ class _Run:
 
     def council(self, formateur: str) -> None:
         c = self.spec.councils[formateur]
+        if c.decides_from is not None and self.rnd.date < c.decides_from:
+            if (formateur, self.rnd.index) not in self.undecided:
+                self.undecided.add((formateur, self.rnd.index))
+                self.log(
+                    "council",
+                    f"{self.name(formateur)} council backs nobody yet (it decides from "
+                    f"{c.decides_from.isoformat()})",
+                )
+            return
         views = []
         key = []
         for lv in c.leaders:
