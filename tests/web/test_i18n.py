@@ -44,3 +44,16 @@ def test_language_switch_keeps_the_state(client: TestClient) -> None:
     back = client.get(href.replace("&amp;", "&")).text
     href2 = re.search(r'<a id="lang-switch" class="lang" href="([^"]+)"', back).group(1)
     assert href2 == "/?date=2022-07-01"
+
+
+def test_ids_the_library_answers_are_in_arabic(client: TestClient) -> None:
+    from majlis.formation import replay
+
+    step = replay("iraq-2021").to_dict()["steps"][1]  # the first presidential ballot
+    html = client.get("/formation", params={"step": 1, "lang": "ar"}).text
+    ar = STRINGS["ar"]
+    assert ar[f"formation.outcome.{step['outcome']}"] in html
+    assert ar[f"formation.step.{step['step']}"] in html
+    assert f'data-outcome="{step["outcome"]}"' in html  # the id stays for scripts and tests
+    html = client.get("/negotiation", params={"lang": "ar"}).text
+    assert ar["neg.rule.consensus"] in html and ar["common.sep"] in html

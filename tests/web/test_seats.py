@@ -37,6 +37,23 @@ def test_uploaded_file_with_districts(client: TestClient) -> None:
     assert bad.status_code == 400 and "UTF-8" in bad.text
 
 
+def test_uploaded_file_of_one_district_becomes_a_shareable_link(client: TestClient) -> None:
+    csv = "list,votes\nA,1000\nB,600\n"
+    r = client.post(
+        "/seats?lang=ar",
+        files={"file": ("v.csv", csv)},
+        data={"seats": "5", "method": "dhondt"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    link = r.headers["location"]
+    assert link.startswith("/seats?") and "lang=ar" in link and "method=dhondt" in link
+    html = client.get(link).text
+    # the same result as typing them: D'Hondt, 5 seats -> A 3, B 2 (by hand, see above)
+    assert '<tr data-list="A"><td>A</td>' in html and "<b>3</b>" in html and "<b>2</b>" in html
+    assert 'dir="rtl"' in html
+
+
 def test_bad_seats_input_is_a_4xx(client: TestClient) -> None:
     assert client.get("/seats", params={"votes": "A=x", "seats": 3}).status_code == 400
     assert client.get("/seats", params={"election": "2025", "votes": "A=1"}).status_code == 400

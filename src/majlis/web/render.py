@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from majlis.web.i18n import Translator, local_name, ltr
+from majlis.web.i18n import STRINGS, Translator, local_name, ltr
 
 __all__ = ["NAV", "TEMPLATES", "fragment", "is_htmx", "render", "url_with"]
 
@@ -64,6 +64,18 @@ def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
     return (path or request.url.path) + (f"?{query}" if query else "")
 
 
+def _words(lang: str) -> Any:
+    """``word(group, value)``: the words of an id the library answers (a step, an outcome, a
+    rule) in ``lang`` when the app has them (key ``group.value``), else the id itself."""
+    strings = STRINGS[lang]
+
+    def word(group: str, value: Any) -> Any:
+        key = f"{group}.{value}"
+        return Translator(lang)(key) if key in strings else value
+
+    return word
+
+
 def render(
     request: Request,
     page: str,
@@ -100,6 +112,7 @@ def render(
         "url_with": lambda **changes: url_with(request, **changes),
         "htmx": is_htmx(request),
         "ltr": ltr,
+        "word": _words(lang),
         "static": lambda path: f"{request.scope.get('root_path', '')}/static/{path}",
         **context,
     }
@@ -117,6 +130,7 @@ def fragment(template: str, lang: str | None, context: dict[str, Any]) -> Markup
         "lang": t.lang,
         "dir": t.dir,
         "ltr": ltr,
+        "word": _words(t.lang),
         "name": lambda record: local_name(record, t.lang),
         **context,
     }

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from majlis.electoral import METHODS, SeatReport, parse_votes, read_votes, seat_report
 from majlis.errors import ValidationError
 from majlis.limits import MAX_SEATS_MARGINS
 from majlis.model import Dataset
-from majlis.web.render import render
+from majlis.web.render import render, url_with
 from majlis.web.routes._deps import PURE, DatasetDep, LangQ
 from majlis.web.security import MAX_BODY_BYTES
 
@@ -44,6 +44,20 @@ VotesQ = Annotated[
     str | None, Query(max_length=200_000, description="Votes 'A=1000,B=600' (commas or new lines).")
 ]
 FlipQ = Annotated[bool, Query(description="Also compute flip margins.")]
+
+#: An uploaded file of one district, written as typed votes, up to this many characters
+#: becomes a link (``/seats?votes=...``) so its result can be shared like any other view.
+MAX_LINK_VOTES = 4_000
+
+
+def _as_typed(votes: Any) -> str | None:
+    """Votes of one district as the ``votes`` parameter (``name=votes`` lines), if they fit a link."""
+    if not isinstance(votes, dict) or not all(isinstance(n, int) for n in votes.values()):
+        return None
+    if any(set(str(k)) & set(",=\n\r") for k in votes):
+        return None
+    text = "\n".join(f"{k}={n}" for k, n in votes.items())
+    return text if len(text) <= MAX_LINK_VOTES else None
 
 
 def _typed(votes: str) -> dict[str, int]:
@@ -162,7 +176,7 @@ async def seats_upload(
     first_divisor: Annotated[str, Form(max_length=20)] = "",
     threshold: Annotated[str, Form(max_length=20)] = "",
     flip: Annotated[bool, Form()] = False,
-) -> HTMLResponse:
+) -> Response:
     raw = await file.read(MAX_BODY_BYTES + 1)
     try:
         text = raw.decode("utf-8-sig")
@@ -176,6 +190,21 @@ async def seats_upload(
     votes: Any = read_votes(text, format=fmt)
     if list(votes) == [""]:
         votes = votes[""]
+    typed = _as_typed(votes)
+    if typed is not None:  # one district: the same view as typing it, with its state in the URL
+        _typed(typed)  # refused here, with its message, rather than after the redirect
+        link = url_with(
+            request,
+            "/seats",
+            votes=typed,
+            law=law,
+            method=method,
+            seats=seats,
+            first_divisor=first_divisor,
+            threshold=threshold,
+            flip="true" if flip else None,
+        )
+        return RedirectResponse(link, status_code=303)
     params = {
         "election": "",
         "law": law,
