@@ -149,3 +149,33 @@ def test_missing_dask_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> 
         open_executor(workers=2),
     ):
         pass
+
+
+def test_local_workers_are_started_ignoring_ctrl_c() -> None:
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    from majlis.runs import _workers_ignore_ctrl_c
+
+    probe = [
+        sys.executable,
+        "-c",
+        "import signal; print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN)",
+    ]
+    before = signal.getsignal(signal.SIGINT)
+    with _workers_ignore_ctrl_c():
+        child = subprocess.run(probe, capture_output=True, text=True, check=True).stdout
+    assert child.strip() == "True"  # a worker spawned here: Ctrl-C is left to this process
+    assert signal.getsignal(signal.SIGINT) is before  # this process keeps its handler
+    seen = []
+
+    def in_a_thread() -> None:
+        with _workers_ignore_ctrl_c():
+            seen.append(signal.getsignal(signal.SIGINT))
+
+    t = threading.Thread(target=in_a_thread)
+    t.start()
+    t.join()
+    assert seen == [before]  # outside the main thread nothing changes

@@ -36,6 +36,8 @@ import contextlib
 import logging
 import os
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
@@ -323,6 +325,26 @@ def _scheduler_address(text: str) -> str:
     return address
 
 
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Processes started inside ignore SIGINT; this process keeps its handler.
+
+    Ctrl-C reaches every process of the terminal's foreground group: the local workers would
+    die with tracebacks while this process stops the run, keeps the finished chunks and
+    closes the cluster. Spawned workers inherit the ignored signal (Python then installs no
+    KeyboardInterrupt handler). Only the main thread may change handlers: elsewhere nothing
+    changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 def _restore_environ(saved: dict[str, str | None]) -> None:
     for k, v in saved.items():
         if v is None:
@@ -390,15 +412,16 @@ def open_executor(
                     {f"distributed.nanny.pre-spawn-environ.{k}": v for k, v in _WORKER_ENV.items()}
                 )
             )
-            cluster = stack.enter_context(
-                LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
+            with _workers_ignore_ctrl_c():
+                cluster = stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
                 )
-            )
             client = stack.enter_context(Client(cluster))
         else:
             address = _scheduler_address(str(scheduler))
