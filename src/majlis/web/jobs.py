@@ -46,6 +46,16 @@ class Job:
     def finished(self) -> bool:
         return self.status in ("done", "failed")
 
+    def answer(self) -> tuple[dict[str, Any], int]:
+        """The job as an API answers it: its state and HTTP status — 200 with ``result`` (the
+        result's ``to_dict()``) when done, 400 with ``detail`` when failed, 202 while it runs."""
+        doc = self.to_dict()
+        if self.status == "done":
+            return {**doc, "result": self.result.to_dict()}, 200
+        if self.status == "failed":
+            return {**doc, "detail": self.error}, 400
+        return doc, 202
+
     def to_dict(self) -> dict[str, Any]:
         """The job's state as JSON (without its result)."""
         return {

@@ -224,10 +224,5 @@ def api_forecast(
 ) -> JSONResponse:
     inputs, what = _typed(ds, election, estimates, national_error, district_error)
     job = _start(request, ds, inputs, what, draws or DEFAULT_DRAWS, 1 if seed is None else seed)
-    doc = job.to_dict()
-    if job.status == "done":
-        doc["result"] = job.result.to_dict()
-        return JSONResponse(doc)
-    if job.status == "failed":
-        return JSONResponse({**doc, "detail": job.error}, status_code=400)
-    return JSONResponse(doc, status_code=202)
+    doc, status = job.answer()
+    return JSONResponse(doc, status_code=status)

@@ -286,13 +286,8 @@ def api_negotiation(
         1 if seed is None else seed,
         overrides,
     )
-    doc = job.to_dict()
-    if job.status == "done":
-        doc["result"] = job.result.to_dict()
-        return JSONResponse(doc)
-    if job.status == "failed":
-        return JSONResponse({**doc, "detail": job.error}, status_code=400)
-    return JSONResponse(doc, status_code=202)
+    doc, status = job.answer()
+    return JSONResponse(doc, status_code=status)
 
 
 @router.get(
