@@ -278,6 +278,12 @@ def test_files(tmp_path: Path, iraq: Dataset) -> None:
     assert inp.national_error[inp.index("sol")] == pytest.approx(0.2)
     over = forecast_input(iraq, path=js, national_error=0.05)
     assert over.national_error[over.index("sol")] == pytest.approx(0.05)  # options beat the file
+    # the poll's error: Dirichlet sampling sqrt(1 / (n p + 1/2)) plus the systematic error
+    assert inp.national_error[inp.index("rdc")] == pytest.approx((1 / 140.5 + 0.2**2) ** 0.5)
+    poll = {"sample_size": 1000, "shares": {"rdc": 14}, "systematic_error": 0}
+    js.write_text(json.dumps({"poll": poll}))
+    inp = read_input(js, iraq)
+    assert inp.national_error[inp.index("rdc")] == pytest.approx(140.5**-0.5)
 
 
 @pytest.mark.parametrize(
@@ -292,6 +298,13 @@ def test_files(tmp_path: Path, iraq: Dataset) -> None:
         ("g.json", '{"blocs": [{"id": "x"}]}', ValidationError, "needs 'alliance'"),
         ("h.json", '{"format": "other/2"}', ValidationError, "unknown format"),
         ("i.json", '{"national_error": "big"}', ValidationError, "not a number"),
+        ("j.json", '{"poll": {"sample_size": 9, "shares": {}, "n": 1}}', ValidationError, "'n'"),
+        (
+            "k.json",
+            '{"poll": {"sample_size": 900, "shares": {"rdc": 9}, "systematic_error": -1}}',
+            ValidationError,
+            "systematic_error must be between 0 and 5",
+        ),
     ],
 )
 def test_bad_files(

@@ -11,7 +11,8 @@ JSON (``majlis-forecast/1``; every key optional)::
       "national_error": 0.15,               # log-share sd shared by all districts (per list)
       "district_error": 0.10,               # log-share sd per district and list
       "turnout_error": 0.10,                # log sd of each district's valid votes
-      "poll": {"sample_size": 1500, "shares": {"rdc": 14.0, "sol": 9.5}},      # percent
+      "poll": {"sample_size": 1500, "shares": {"rdc": 14.0, "sol": 9.5},       # percent
+               "systematic_error": 0.15},   # log-share sd every poll shares (default: national_error)
       "estimates": [{"list": "kdp", "share": 10.5, "se": 1.0},
                     {"list": "puk", "district": "Sulaymaniyah", "share": 40, "se": 4}],
       "blocs": [{"id": "cf", "alliance": "cf", "on": "2025-12-29"},
@@ -183,10 +184,21 @@ def parse_input(
             raise ValidationError(
                 f"{where}: poll must be {{'sample_size': N, 'shares': {{list: percent}}}}"
             )
+        extra = set(poll) - {"sample_size", "shares", "systematic_error"}
+        if extra:
+            raise ValidationError(
+                f"{where}: unknown poll key {sorted(extra)[0]!r} "
+                "(known: sample_size, shares, systematic_error)"
+            )
         n = poll.get("sample_size")
         if isinstance(n, bool) or not isinstance(n, int):
             raise ValidationError(f"{where}: poll sample_size {n!r} is not a whole number")
-        inp = with_poll(inp, Poll(dict(poll["shares"]), n), swing=sw, dataset=dataset)
+        sys_err = poll.get("systematic_error")
+        if sys_err is not None:
+            sys_err = num("poll systematic_error", sys_err, 0.0)
+        inp = with_poll(
+            inp, Poll(dict(poll["shares"]), n), swing=sw, systematic_error=sys_err, dataset=dataset
+        )
     raw = doc.get("estimates", [])
     if not isinstance(raw, list):
         raise ValidationError(f"{where}: estimates must be a list of objects")
