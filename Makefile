@@ -41,6 +41,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/electoral.py
 	$(BIN)/python bench/power.py
 	$(BIN)/python bench/forecast.py
+	$(BIN)/python bench/formation.py
+	$(BIN)/python bench/negotiation.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -452,6 +452,7 @@ def negotiate(
     executor: Executor | None = None,
     chunk_size: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> NegotiationReport:
     """Run a negotiation scenario ``runs`` times and count the outcomes.
 
@@ -472,6 +473,9 @@ def negotiate(
         Runs per chunk (default 100).
     progress : callable, optional
         ``progress(done, total)``.
+    should_stop : callable, optional
+        Polled between chunks; when it returns True the run stops and the report counts the
+        finished runs, marked partial (as Ctrl-C does).
 
     Returns
     -------
@@ -521,6 +525,7 @@ def negotiate(
         chunk_size=chunk_size if chunk_size is not None else 4 * BLOCK_SIZE,
         executor=executor,
         progress=progress,
+        should_stop=should_stop,
     )
     if res.value is None or res.done == 0:
         raise ValidationError("the run was interrupted before any run finished")

@@ -111,7 +111,7 @@ def _start(request: Request, scenario: str, runs: int, seed: int, overrides: dic
     return _jobs(request).submit(
         key,
         lambda progress, stop: negotiate(
-            scenario, runs=runs, seed=seed, progress=progress, **overrides
+            scenario, runs=runs, seed=seed, progress=progress, should_stop=stop, **overrides
         ),
     )
 
