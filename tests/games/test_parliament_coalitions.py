@@ -9,7 +9,7 @@ import pytest
 
 from majlis.data import load_dataset
 from majlis.errors import UnknownIdError
-from majlis.games import coalition_members, coalition_report, coalition_status, power_report
+from majlis.games import coalition_members, coalition_report, power_report, threshold_status
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def test_alliance_ids_expand_to_their_members(house_2021) -> None:
 )
 def test_status_thresholds_of_329(house_2021, seats: int, status: str) -> None:
     # 329 seats: majority 165, two-thirds 220 (ceil 2*329/3), blocking third 329 - 220 + 1 = 110.
-    assert coalition_status(house_2021, seats) == status
+    assert threshold_status(house_2021, seats) == status
 
 
 def test_minimal_winning_coalitions_contain_the_selection_and_are_minimal(house_2021) -> None:

@@ -25,7 +25,14 @@ The fitted model
     :class:`CoalitionModel`, :data:`FEATURES`.
 Potential governments
     :func:`potential_governments`, :func:`minimal_winning`, :func:`connected_winning`,
-    :func:`coalition_status`.
+    :func:`coalition_status` (minority, minimal winning or surplus).
+Positions, portfolios and bargaining
+    :func:`position_report` (the policy space of a house), :func:`portfolio_report` and
+    :func:`allocate` with the rules of :data:`PORTFOLIO_RULES` (Gamson, sequential D'Hondt,
+    weighted, Iraq's points), :func:`bargaining_report` and :func:`baron_ferejohn`.
+Negotiation (:mod:`majlis.formation.negotiation`)
+    :func:`negotiate` runs a scenario's coordination council, committees and red lines many
+    times; :func:`trace_run` replays one run round by round.
 
 Examples
 --------
@@ -46,6 +53,12 @@ from majlis.formation.backtest import (
     backtest,
     read_opportunities,
 )
+from majlis.formation.bargaining import (
+    BargainingReport,
+    BargainingResult,
+    bargaining_report,
+    baron_ferejohn,
+)
 from majlis.formation.candidates import (
     CandidateSet,
     coalition_status,
@@ -63,6 +76,26 @@ from majlis.formation.constitution import (
     get_constitution,
 )
 from majlis.formation.logit import FEATURES, CoalitionModel, fit_model, load_model
+from majlis.formation.negotiation import (
+    NegotiationReport,
+    NegotiationTrace,
+    negotiate,
+    trace_run,
+)
+from majlis.formation.negotiation import (
+    list_scenarios as list_negotiation_scenarios,
+)
+from majlis.formation.negotiation import (
+    load_scenario as load_negotiation_scenario,
+)
+from majlis.formation.portfolios import (
+    PORTFOLIO_RULES,
+    PortfolioReport,
+    allocate,
+    portfolio_report,
+    portfolio_rule,
+)
+from majlis.formation.positions import PositionReport, position_report
 from majlis.formation.predict import (
     CabinetRank,
     CabinetRanks,
@@ -92,6 +125,23 @@ from majlis.formation.theories import RankedCoalition
 
 __all__ = [
     "CONSTITUTIONS",
+    "PORTFOLIO_RULES",
+    "BargainingReport",
+    "BargainingResult",
+    "bargaining_report",
+    "baron_ferejohn",
+    "PortfolioReport",
+    "allocate",
+    "portfolio_report",
+    "portfolio_rule",
+    "PositionReport",
+    "position_report",
+    "NegotiationReport",
+    "NegotiationTrace",
+    "list_negotiation_scenarios",
+    "load_negotiation_scenario",
+    "negotiate",
+    "trace_run",
     "FEATURES",
     "THEORIES",
     "backtest",

@@ -26,7 +26,7 @@ __all__ = [
     "alliance_union",
     "coalition_members",
     "coalition_report",
-    "coalition_status",
+    "threshold_status",
     "default_union",
     "power_report",
 ]
@@ -162,7 +162,7 @@ def coalition_members(parl: Any, ids: Iterable[str]) -> list[str]:
     return [p for p in parl.seats if p in chosen]
 
 
-def coalition_status(parl: Any, seats: int) -> str:
+def threshold_status(parl: Any, seats: int) -> str:
     """What ``seats`` can do in the house: ``"two_thirds"`` (elect a President, 220 of 329),
     ``"majority"`` (govern, 165), ``"blocking"`` (deny the two-thirds quorum, 110), ``"short"``
     or ``"empty"``.
@@ -171,7 +171,7 @@ def coalition_status(parl: Any, seats: int) -> str:
     --------
     >>> from majlis.data import load_dataset
     >>> house = load_dataset("iraq").parliament(election=2021)
-    >>> [coalition_status(house, s) for s in (0, 109, 110, 165, 220)]
+    >>> [threshold_status(house, s) for s in (0, 109, 110, 165, 220)]
     ['empty', 'short', 'blocking', 'majority', 'two_thirds']
     """
     if seats <= 0:
@@ -241,7 +241,7 @@ def coalition_report(
         parl.majority,
         parl.two_thirds,
         parl.blocking_third,
-        coalition_status(parl, seats),
+        threshold_status(parl, seats),
         union,
         indices,
         tuple(rows),

@@ -14,7 +14,7 @@ from majlis._optional import require
 from majlis.games._registry import power_index
 
 __all__ = [
-    "COALITION_STATUSES",
+    "THRESHOLD_STATUSES",
     "CoalitionReport",
     "IndexReport",
     "PartyPower",
@@ -176,8 +176,8 @@ class PowerReport:
         return f"<p><b>{title}</b></p><table><tr>{head}</tr>{body}</table>"
 
 
-#: What a coalition can do in a house, strongest first (see :func:`coalition_status`).
-COALITION_STATUSES = ("two_thirds", "majority", "blocking", "short", "empty")
+#: What a coalition can do in a house, strongest first (see :func:`threshold_status`).
+THRESHOLD_STATUSES = ("two_thirds", "majority", "blocking", "short", "empty")
 
 
 @dataclass(frozen=True)
