@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 
 from majlis.cli._app import console
-from majlis.cli.parliament import DatasetOpt, data_app
+from majlis.cli._options import DatasetOpt, JsonOpt
+from majlis.cli.parliament import data_app
 
 
 @data_app.command("sources")
@@ -21,7 +22,7 @@ def data_sources(
             "--table", help="List the disputed, estimated and unsourced rows of one table."
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """For each table: how many rows, how many with a source, which are disputed or estimated.
 

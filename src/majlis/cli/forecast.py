@@ -22,6 +22,7 @@ import typer
 from rich.table import Table
 
 from majlis.cli._app import app, console, fail
+from majlis.cli._options import WorkersOpt
 
 
 @app.command("forecast")
@@ -49,12 +50,7 @@ def forecast_cmd(
         Path | None,
         typer.Option("--plot", help="Write the charts to FILE as PNG and SVG (majlis[plot])."),
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", help="Run on a local Dask cluster of N processes (majlis[dask])."
-        ),
-    ] = None,
+    workers: WorkersOpt = None,
     scheduler: Annotated[
         str | None,
         typer.Option(

@@ -23,6 +23,7 @@ from typing import Annotated, Any
 import typer
 
 from majlis.cli._app import app, console, fail
+from majlis.cli._options import JsonOpt, KdpWithFrameworkOpt, NoResignationOpt
 
 
 def _moves(items: list[str]) -> list[tuple[str, str]]:
@@ -74,19 +75,8 @@ def form_cmd(
             "--scenario-file", help="A scenario JSON file (format majlis-formation-scenario/1)."
         ),
     ] = None,
-    no_resignation: Annotated[
-        bool,
-        typer.Option(
-            "--no-resignation",
-            help="Counterfactual: the resignation the scenario names does not happen.",
-        ),
-    ] = False,
-    kdp_with_framework: Annotated[
-        bool,
-        typer.Option(
-            "--kdp-with-framework", help="Counterfactual: the KDP sides with the Framework's camp."
-        ),
-    ] = False,
+    no_resignation: NoResignationOpt = False,
+    kdp_with_framework: KdpWithFrameworkOpt = False,
     independents: Annotated[
         str | None,
         typer.Option(
@@ -124,7 +114,7 @@ def form_cmd(
             help="Print a constitution preset instead: iraq-2005, spain-1978, sweden-1974.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Replay a government formation step by step (Speaker, President, designation, confidence).
 

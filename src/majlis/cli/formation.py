@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from majlis.cli._app import app, console, fail
+from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -71,20 +72,14 @@ def _coalition_table(title: str, result: dict[str, Any]) -> Table:
 
 @app.command("coalitions")
 def coalitions_cmd(
-    election: Annotated[
-        str | None, typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")
-    ] = None,
+    election: ElectionOpt = None,
+    date: DateOpt = None,
     theory: TheoryOpt = "minimal-winning",
     top: TopOpt = None,
     units: Annotated[
         str, typer.Option("--units", help="Actors: 'bloc' (blocs as one) or 'party'.")
     ] = "bloc",
-    dataset: Annotated[
-        str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
-    ] = "iraq",
+    dataset: DatasetOpt = "iraq",
     cabinet: Annotated[
         list[str] | None,
         typer.Option(
@@ -93,7 +88,7 @@ def coalitions_cmd(
             help="Rank this government (alliance or party ids, repeatable) under every theory.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Rank the potential governments of a house with a coalition theory.
 
@@ -156,7 +151,7 @@ def predict_cmd(
     ],
     theory: TheoryOpt = "model",
     top: TopOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Rank the potential governments of every opportunity in a JSON file.
 
@@ -209,7 +204,7 @@ def backtest_cmd(
     details: Annotated[
         bool, typer.Option("--details", help="With --json: every opportunity's outcome.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Backtest the coalition theories on real cabinets (ParlGov's post-election formations).
 

@@ -25,6 +25,7 @@ from typing import Annotated, Any
 import typer
 
 from majlis.cli._app import app, console, fail
+from majlis.cli._options import JsonOpt, KdpWithFrameworkOpt, NoResignationOpt, WorkersOpt
 
 
 def _pairs(items: list[str], flag: str) -> list[tuple[str, str]]:
@@ -49,25 +50,13 @@ def negotiate_cmd(
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed (default: drawn and reported).")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
     trace: Annotated[
         bool, typer.Option("--trace", help="Print one run (--run) round by round instead.")
     ] = False,
     run: Annotated[int, typer.Option("--run", help="Which run --trace prints (0-based).")] = 0,
-    no_resignation: Annotated[
-        bool,
-        typer.Option(
-            "--no-resignation",
-            help="Counterfactual: the resignation the scenario names does not happen.",
-        ),
-    ] = False,
-    kdp_with_framework: Annotated[
-        bool,
-        typer.Option(
-            "--kdp-with-framework",
-            help="Counterfactual: the KDP sides with the Framework throughout.",
-        ),
-    ] = False,
+    no_resignation: NoResignationOpt = False,
+    kdp_with_framework: KdpWithFrameworkOpt = False,
     counterfactual: Annotated[
         list[str] | None,
         typer.Option("--counterfactual", help="A named counterfactual of the scenario."),
@@ -103,12 +92,7 @@ def negotiate_cmd(
     rounds: Annotated[
         int | None, typer.Option("--rounds", help="Number of rounds (default: the scenario's).")
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", help="Run on a local Dask cluster of N processes (majlis[dask])."
-        ),
-    ] = None,
+    workers: WorkersOpt = None,
     provenance: Annotated[
         bool,
         typer.Option("--provenance", help="List what is data and what is an assumption, and exit."),

@@ -11,14 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from majlis.cli._app import app, console, fail
+from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 if TYPE_CHECKING:
     from majlis.model import Parliament
-
-
-DatasetOpt = Annotated[
-    str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
-]
 
 
 def house(dataset: str, election: str | None, date: str | None) -> Parliament:
@@ -35,14 +31,10 @@ def house(dataset: str, election: str | None, date: str | None) -> Parliament:
 
 @app.command("parliament")
 def parliament_cmd(
-    election: Annotated[
-        str | None, typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")
-    ] = None,
+    election: ElectionOpt = None,
+    date: DateOpt = None,
     dataset: DatasetOpt = "iraq",
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print parties as CSV.")] = False,
 ) -> None:
     """The composition of the house after an election or on a date: parties, alliances, thresholds.
@@ -121,7 +113,7 @@ def timeline_cmd(
     category: Annotated[
         str | None, typer.Option("--category", help="Only this kind of event.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """The dated events: elections, court rulings, votes, resignations, nominations...
 

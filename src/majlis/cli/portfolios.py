@@ -24,20 +24,12 @@ import typer
 from rich.table import Table
 
 from majlis.cli._app import app, console
+from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 _RULES = "proportional, dhondt, weighted, points"
 _SCHEMES = "equal, iraq-2022, iraq-2010"
 
-DatasetOpt = Annotated[
-    str, typer.Option("--dataset", help="Dataset name: built-in 'iraq' or one imported.")
-]
-ElectionOpt = Annotated[
-    str | None, typer.Option("--election", "-e", help="Election id or year, e.g. 2021.")
-]
-DateOpt = Annotated[
-    str | None, typer.Option("--date", "-d", help="The house on this day (YYYY-MM-DD).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON document.")]
+ElectionOpt = ElectionOpt
 
 
 def _show(x: Any) -> str:

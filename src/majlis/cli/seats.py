@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from majlis.cli._app import app, console
+from majlis.cli._options import JsonOpt
 
 if TYPE_CHECKING:
     from majlis.electoral import DistrictSeats, FlipMargins, SeatReport
@@ -88,7 +89,7 @@ def seats_cmd(
             "--transfer", help="'X>Y': the fewest votes moving from X to Y that win Y a seat."
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON document.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Allocate seats from votes by a method or a law; --flip for election-night margins.
 
