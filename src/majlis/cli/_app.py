@@ -6,8 +6,10 @@ here and register their commands with ``@app.command()``; ``majlis.cli`` imports
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
@@ -52,6 +54,12 @@ def _root(
 
 
 console = Console(soft_wrap=False)
+
+
+def print_json(doc: Any) -> None:
+    """Print a command's JSON document on stdout (UTF-8 text, indented by 2): every
+    ``--json`` goes through here, so the format is one contract."""
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
 def fail(message: str) -> typer.Exit:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from majlis.cli._app import console
+from majlis.cli._app import console, print_json
 from majlis.cli._options import DatasetOpt, JsonOpt
 from majlis.cli.parliament import data_app
 
@@ -35,7 +34,7 @@ def data_sources(
     if table is not None:
         one = report.table(table)
         if as_json:
-            print(json.dumps(one.to_dict(), ensure_ascii=False, indent=2))
+            print_json(one.to_dict())
             return
         console.print(
             f"{table}: {one.rows} rows, {one.sourced} with a source, "
@@ -50,7 +49,7 @@ def data_sources(
                 console.print(f"  {what}: {label}", highlight=False)
         return
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
         return
     doc = report.to_dict()
     t = Table(title=f"{report.dataset}: sources", title_justify="left")

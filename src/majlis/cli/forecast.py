@@ -12,7 +12,6 @@ Examples::
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 from majlis.cli._options import WorkersOpt
 
 
@@ -137,7 +136,7 @@ def forecast_cmd(
             file=sys.stderr,
         )
     if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print_json(result.to_dict())
     elif as_csv:
         sys.stdout.write(result.to_csv())
     else:

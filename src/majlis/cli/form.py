@@ -16,13 +16,12 @@ Thin: parsing and printing only; the replay is :func:`majlis.formation.replay`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 from majlis.cli._options import JsonOpt, KdpWithFrameworkOpt, NoResignationOpt
 
 
@@ -129,7 +128,7 @@ def form_cmd(
     if rules is not None:
         c = get_constitution(rules)
         if as_json:
-            print(json.dumps(c.to_dict(), ensure_ascii=False, indent=2))
+            print_json(c.to_dict())
         else:
             _print_rules(c.to_dict())
         return
@@ -145,7 +144,7 @@ def form_cmd(
     )
     doc = result.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     _print_result(doc)
 

@@ -13,13 +13,12 @@ Examples::
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ def coalitions_cmd(
     if cabinet:
         ranks = rank_cabinet(opp).to_dict()
         if as_json:
-            print(json.dumps(ranks, ensure_ascii=False, indent=2))
+            print_json(ranks)
             return
         _print_cabinet_ranks(ranks, opp.date)
         return
@@ -117,7 +116,7 @@ def coalitions_cmd(
     doc = result.to_dict()
     if as_json:
         doc["opportunity"] = opp.to_dict()
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     title = (
         f"{theory}: {doc['predicted']} coalition(s) predicted for the house on {opp.date} "
@@ -166,7 +165,7 @@ def predict_cmd(
     result = predict(read_opportunities(input), theory, top=top)
     doc = result.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     for r in doc["results"]:
         console.print(_coalition_table(f"{r['id']}: {theory}, {r['predicted']} predicted", r))
@@ -254,7 +253,7 @@ def backtest_cmd(
     if fit and result.model is not None and output is not None:
         result.model.save(output)
     if as_json:
-        print(json.dumps(result.to_dict(details=details), ensure_ascii=False, indent=2))
+        print_json(result.to_dict(details=details))
         return
     t = Table(
         title=f"Backtest on {result.opportunities} formations in {result.countries} countries "

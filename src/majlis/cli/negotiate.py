@@ -18,13 +18,12 @@ Thin: parsing and printing only; the simulation is
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Any
 
 import typer
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 from majlis.cli._options import JsonOpt, KdpWithFrameworkOpt, NoResignationOpt, WorkersOpt
 
 
@@ -126,7 +125,7 @@ def negotiate_cmd(
         spec = prepare(scenario, **overrides)
         doc = spec.provenance()
         if as_json:
-            print(json.dumps(doc, ensure_ascii=False, indent=2))
+            print_json(doc)
             return
         for kind in ("data", "assumptions"):
             console.print(f"[bold]{kind.title()}[/bold]")
@@ -136,7 +135,7 @@ def negotiate_cmd(
     if trace:
         t = trace_run(scenario, seed, run, **overrides)
         if as_json:
-            print(json.dumps(t.to_dict(), ensure_ascii=False, indent=2))
+            print_json(t.to_dict())
         else:
             console.print(f"{t.spec.name}: run {t.run}, seed {t.seed}", markup=False)
             console.print(t.text(), markup=False, soft_wrap=True)
@@ -148,7 +147,7 @@ def negotiate_cmd(
         report = negotiate(scenario, runs=runs, seed=seed, executor=ex, **overrides)
     doc = report.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     _print_report(doc)
 

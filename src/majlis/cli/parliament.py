@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def parliament_cmd(
     p = house(dataset, election, date)
     doc = p.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     if as_csv:
         w = csv.writer(sys.stdout, lineterminator="\n")
@@ -132,7 +132,7 @@ def timeline_cmd(
     )
     if as_json:
         doc = {"events": [ev.to_dict() for ev in events]}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     t = Table(title=f"{ds.name}: {len(events)} events", title_justify="left", show_lines=False)
     t.add_column("date", no_wrap=True)

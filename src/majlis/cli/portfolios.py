@@ -16,14 +16,13 @@ Thin: each command parses its options, calls one library function
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from majlis.cli._app import app, console
+from majlis.cli._app import app, console, print_json
 from majlis.cli._options import DatasetOpt, DateOpt, ElectionOpt, JsonOpt
 
 _RULES = "proportional, dhondt, weighted, points"
@@ -103,7 +102,7 @@ def portfolios_cmd(
     )
     doc = report.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     alloc = doc["allocation"]
     console.print(
@@ -197,7 +196,7 @@ def bargain_cmd(
     )
     doc = report.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     console.print(
         f"Baron–Ferejohn on {doc['date']} · players: {doc['players']} · quota {doc['quota']} · "
@@ -247,7 +246,7 @@ def positions_cmd(
     report = position_report(ds, election=election, date=date, dimension=dimension)
     doc = report.to_dict()
     if as_json:
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     console.print(f"Positions on {doc['date']} (election {doc['election']})", soft_wrap=True)
     t = Table()

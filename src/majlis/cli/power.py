@@ -11,12 +11,11 @@ Examples::
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from majlis.cli._app import app, console, fail
+from majlis.cli._app import app, console, fail, print_json
 
 if TYPE_CHECKING:
     from majlis.games import PowerReport, WeightedGame
@@ -152,7 +151,7 @@ def power_cmd(
         raise fail("--union needs player indices or names, e.g. --union 0,2.")
     report = index_report(game, index, unions or None)
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
         return
     from rich.table import Table
 
@@ -183,7 +182,7 @@ def _report(
     if as_json:
         docs = [rep.to_dict() for rep in reports]
         doc = docs[0] if len(docs) == 1 else {"reports": docs}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print_json(doc)
         return
     for rep in reports:
         _report_table(rep)

@@ -6,13 +6,12 @@ report (a Rich table, or ``--json``).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from majlis.cli._app import app, console
+from majlis.cli._app import app, console, print_json
 from majlis.cli._options import JsonOpt
 
 if TYPE_CHECKING:
@@ -134,7 +133,7 @@ def seats_cmd(
         transfer=transfer,
     )
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
     else:
         _print(report)
 
