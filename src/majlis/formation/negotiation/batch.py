@@ -44,8 +44,7 @@ from majlis.formation.negotiation.scenario import (
     load_negotiation_scenario,
     resolve_scenario,
 )
-from majlis.formation.negotiation.simulation import _POST_CACHE as _CACHE_KEY
-from majlis.formation.negotiation.simulation import RunRecord, simulate_run
+from majlis.formation.negotiation.simulation import _SPEC_CACHE, RunRecord, simulate_run
 from majlis.formation.negotiation.trace import RoundSnapshot, TraceEvent, render_trace
 from majlis.limits import MAX_NEGOTIATION_RUNS, MAX_NEGOTIATION_WORK, check_limit
 from majlis.model import Dataset
@@ -216,7 +215,7 @@ class _Shipped:
 
     def __init__(self, spec: NegotiationSpec) -> None:
         state = dict(spec.__dict__)
-        state.pop(_CACHE_KEY, None)
+        state.pop(_SPEC_CACHE, None)
         bare = object.__new__(NegotiationSpec)
         object.__setattr__(bare, "__dict__", state)
         self.blob = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)

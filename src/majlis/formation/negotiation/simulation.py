@@ -158,7 +158,17 @@ class RunRecord:
         }
 
 
-_POST_CACHE = "_majlis_allocations"
+#: The attribute of a spec holding its :class:`_SpecCache` (dropped when a spec is shipped).
+_SPEC_CACHE = "_majlis_caches"
+
+
+@dataclass
+class _SpecCache:
+    """Results of pure functions of a spec, kept on it from run to run: portfolio allocations
+    and vote checks (the latter so that a lookup does not hash the constitution every time)."""
+
+    allocations: dict[Any, dict[str, list[Post]]] = field(default_factory=dict)
+    viability: dict[tuple[int, int, int, int], Viability] = field(default_factory=dict)
 
 
 class _Run:
@@ -220,11 +230,12 @@ class _Run:
                 self.source[f] = "formateur"
         self.rnd: RoundSpec = spec.rounds[0]
         self.t = 0
-        cache = spec.__dict__.get(_POST_CACHE)
+        cache = spec.__dict__.get(_SPEC_CACHE)
         if cache is None:
-            cache = {}
-            object.__setattr__(spec, _POST_CACHE, cache)
-        self.alloc_cache: dict[Any, dict[str, list[Post]]] = cache
+            cache = _SpecCache()
+            object.__setattr__(spec, _SPEC_CACHE, cache)
+        self.alloc_cache = cache.allocations
+        self.viability = cache.viability
         self.total_weight = float(sum((p.weight for p in spec.posts), Fraction(0)))
 
     # -------------------------------------------------------------- small helpers
@@ -288,9 +299,13 @@ class _Run:
                 continue
             hostile += self.rnd.seats.get(a, 0)
         others = self.rnd.filled - gov - hostile
-        return check_government(
-            self.spec.constitution, self.spec.steps, self.rnd.members, gov, hostile, others
-        )
+        key = (self.rnd.members, gov, hostile, others)
+        v = self.viability.get(key)
+        if v is None:
+            v = self.viability[key] = check_government(
+                self.spec.constitution, self.spec.steps, self.rnd.members, gov, hostile, others
+            )
+        return v
 
     def camp_text(self, formateur: str, camp: frozenset[str], v: Viability) -> str:
         th = self.spec.thresholds
