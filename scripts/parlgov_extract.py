@@ -17,7 +17,10 @@ reads, so that reading the extract and reading the full export give the same opp
   parties' rows of every cabinet (the country's history of governments);
 * ``view_party.csv``: parties that appear in the two other files.
 
-The script is deterministic (rows keep the export's order) and uses the standard library only.
+The script is deterministic (rows keep the export's order). It reads the export with
+majlis's own ParlGov reader (so a missing file or column is reported the same way) and takes
+the cabinet columns from the reader's list of required columns, so the two cannot drift apart;
+run it with the project's environment (``.venv/bin/python scripts/parlgov_extract.py ...``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+
+from majlis.data.parlgov import _REQUIRED
+from majlis.data.parlgov import _read_csv as _read_export
 
 ELECTION_COLUMNS = (
     "country_name_short",
@@ -35,18 +41,7 @@ ELECTION_COLUMNS = (
     "election_id",
     "party_id",
 )
-CABINET_COLUMNS = (
-    "country_name_short",
-    "start_date",
-    "cabinet_name",
-    "caretaker",
-    "cabinet_party",
-    "prime_minister",
-    "seats",
-    "election_id",
-    "cabinet_id",
-    "party_id",
-)
+CABINET_COLUMNS = _REQUIRED["view_cabinet.csv"]
 PARTY_COLUMNS = (
     "country_name_short",
     "party_name_short",
@@ -61,11 +56,6 @@ PARTY_COLUMNS = (
 SINCE = "1945"
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -77,18 +67,20 @@ def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> 
 def main(src: Path, dst: Path) -> None:
     elections = [
         r
-        for r in _read(src / "view_election.csv")
+        for r in _read_export(src / "view_election.csv", ELECTION_COLUMNS)
         if r["election_type"] == "parliament"
         and r["election_date"] >= SINCE
         and (r["seats"] or "0") != "0"
     ]
     cabinets = [
         r
-        for r in _read(src / "view_cabinet.csv")
+        for r in _read_export(src / "view_cabinet.csv", CABINET_COLUMNS)
         if r["cabinet_party"] == "1" or (r["start_date"] >= SINCE and (r["seats"] or "0") != "0")
     ]
     used = {r["party_id"] for r in elections} | {r["party_id"] for r in cabinets}
-    parties = [r for r in _read(src / "view_party.csv") if r["party_id"] in used]
+    parties = [
+        r for r in _read_export(src / "view_party.csv", PARTY_COLUMNS) if r["party_id"] in used
+    ]
     dst.mkdir(parents=True, exist_ok=True)
     _write(dst / "view_election.csv", ELECTION_COLUMNS, elections)
     _write(dst / "view_cabinet.csv", CABINET_COLUMNS, cabinets)
