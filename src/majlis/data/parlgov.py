@@ -71,7 +71,13 @@ from pathlib import Path
 from typing import Any
 
 from majlis.errors import ValidationError
-from majlis.model import FormationOpportunity, OpportunityParty, PastGovernment, parse_date
+from majlis.model import (
+    FormationOpportunity,
+    OpportunityParty,
+    PastGovernment,
+    majority_quota,
+    parse_date,
+)
 
 __all__ = [
     "PARLGOV_VERSION",
@@ -189,11 +195,10 @@ def _date(text: str, where: str) -> dt.date:
 @lru_cache(maxsize=1)
 def _codings() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     base = parlgov_path()
-    with (base / "majlis_investiture.csv").open(newline="", encoding="utf-8") as fh:
-        investiture = list(csv.DictReader(fh))
-    with (base / "majlis_segments.csv").open(newline="", encoding="utf-8") as fh:
-        segments = list(csv.DictReader(fh))
-    return investiture, segments
+    return (
+        _read_csv(base / "majlis_investiture.csv", ("country", "start", "end", "rule")),
+        _read_csv(base / "majlis_segments.csv", ("country", "start", "party_id", "segment")),
+    )
 
 
 def investiture_rule(country: str, on: dt.date) -> str | None:
@@ -302,20 +307,15 @@ def _read(folder: Path, start: dt.date, keep: set[str] | None, source: str) -> P
             continue
         country = r["country_name_short"]
         when = _date(r["election_date"], f"view_election.csv line {i}: election_date")
-        house_size[r["election_id"]] = _int(
-            r["seats_total"], f"view_election.csv line {i}: seats_total"
-        )
+        size = _int(r["seats_total"], f"view_election.csv line {i}: seats_total")
+        house_size[r["election_id"]] = size
         if when < start or (keep is not None and country not in keep):
             continue
         if country in EXCLUDED:
             cutoff = EXCLUDED[country]
             if cutoff is None or when >= cutoff:
                 continue
-        scope[r["election_id"]] = (
-            country,
-            when,
-            _int(r["seats_total"], f"view_election.csv line {i}: seats_total"),
-        )
+        scope[r["election_id"]] = (country, when, size)
 
     # cabinets: id -> header, rows
     header: dict[str, dict[str, Any]] = {}
@@ -367,7 +367,7 @@ def _read(folder: Path, start: dt.date, keep: set[str] | None, source: str) -> P
                 members = [seats[p] for p in parties if seats.get(p, 0) > 0]
                 total = max(house_size.get(h["election"], 0), sum(seats.values()))
                 if members and total:
-                    q = total // 2 + 1
+                    q = majority_quota(total)
                     held = sum(members)
                     status = (
                         "minority"
@@ -439,7 +439,7 @@ def _read(folder: Path, start: dt.date, keep: set[str] | None, source: str) -> P
             FormationOpportunity(
                 id=label,
                 total_seats=total,
-                majority_threshold=total // 2 + 1,
+                majority_threshold=majority_quota(total),
                 parties=tuple(parties),
                 incumbent_parties=tuple(incumbents),
                 incumbent_prime_minister=pm,
