@@ -87,13 +87,12 @@ def _unit_map(parliament: Parliament, units: str) -> dict[str, str]:
     out = {pid: pid for pid in parliament.seats}
     if units == "party":
         return out
+    memberships = parliament.dataset.memberships_on(parliament.date)
     for pid in parliament.seats:
         a = parliament.alliance_of(pid)
         while a is not None and a.kind != "bloc":
             parent = [
-                parliament.dataset.alliance(m.alliance)
-                for m in parliament.dataset.memberships_on(parliament.date)
-                if m.member == a.id
+                parliament.dataset.alliance(m.alliance) for m in memberships if m.member == a.id
             ]
             a = next((x for x in parent if x.kind == "bloc"), None)
         if a is not None:
@@ -112,9 +111,9 @@ def _parties_of(parliament: Parliament, ids: Iterable[str], on: dt.date) -> set[
         if x in seen:
             continue
         seen.add(x)
-        if x in ds._party:
+        if ds.is_party(x):
             found.add(x)
-        elif x in ds._alliance:
+        elif ds.is_alliance(x):
             stack.extend(m.member for m in ds.memberships_on(on) if m.alliance == x)
         else:
             raise UnknownIdError(f"unknown party or alliance {x!r}")
@@ -196,7 +195,7 @@ def opportunity_from_parliament(
         fam = family_seats.setdefault(u, {})
         fam[party.family] = fam.get(party.family, 0) + s
         # a bloc is one actor whoever sits in it; a lone independents' group is not an actor
-        eligible[u] = u in ds._alliance or not party.independents
+        eligible[u] = ds.is_alliance(u) or not party.independents
     is_segmented = system.get("segmented", False) if segmented is None else segmented
     parties = []
     for u in sorted(seats, key=lambda x: (-seats[x], x)):
@@ -207,7 +206,7 @@ def opportunity_from_parliament(
             placed = [(positions[p], parliament.seats[p]) for p in members[u] if p in positions]
             if placed:
                 lr = sum(x * s for x, s in placed) / sum(s for _, s in placed)
-        name = ds.alliance(u).name if u in ds._alliance else ds.party(u).name
+        name = ds.alliance(u).name if ds.is_alliance(u) else ds.party(u).name
         parties.append(
             OpportunityParty(
                 id=u,
@@ -216,7 +215,7 @@ def opportunity_from_parliament(
                 name=name,
                 eligible=eligible[u],
                 segment=top if is_segmented and top in SEGMENT_FAMILIES else None,
-                extra={"members": members[u]} if u in ds._alliance else {},
+                extra={"members": members[u]} if ds.is_alliance(u) else {},
             )
         )
 
