@@ -9,6 +9,8 @@ started one returns at once and the page polls its progress.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -17,9 +19,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from majlis.errors import MajlisError
+from fastapi import Request
+from fastapi.responses import JSONResponse
 
-__all__ = ["BusyError", "Job", "Jobs"]
+from majlis.errors import MajlisError, TooLargeError
+
+__all__ = ["BusyError", "Job", "Jobs", "check_web_limit", "job_key", "job_response", "jobs_of"]
 
 Progress = Callable[[int, int], None]
 StopFlag = Callable[[], bool]
@@ -134,3 +139,36 @@ class Jobs:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def jobs_of(request: Request) -> Jobs:
+    """The jobs of the app serving ``request``."""
+    return request.app.state.jobs  # type: ignore[no-any-return]
+
+
+def job_key(*inputs: Any) -> str:
+    """The key of the job computing ``inputs`` (JSON-able, else named by ``str``): a digest,
+    so that the same inputs find the same job.
+
+    >>> job_key("negotiation", "iraq-2021", 200, 1) == job_key("negotiation", "iraq-2021", 200, 1)
+    True
+    >>> len(job_key("x"))
+    24
+    """
+    text = json.dumps(list(inputs), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def check_web_limit(value: int, limit: int, what: str) -> None:
+    """Refuse (:class:`~majlis.errors.TooLargeError`) more than ``limit`` ``what`` in a web
+    request, where the command line allows more."""
+    if value > limit:
+        raise TooLargeError(
+            f"at most {limit:,} {what}, got {value:,} (the command line allows more)"
+        )
+
+
+def job_response(job: Job) -> JSONResponse:
+    """A job as an API answers it (see :meth:`Job.answer`)."""
+    doc, status = job.answer()
+    return JSONResponse(doc, status_code=status)

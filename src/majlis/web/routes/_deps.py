@@ -15,6 +15,7 @@ __all__ = [
     "DateQ",
     "ElectionQ",
     "LangQ",
+    "SeedQ",
     "Settings",
     "get_dataset",
     "settings_of",
@@ -71,4 +72,8 @@ LangQ = Annotated[
     Query(
         description="Page language: 'ar' for Arabic (right to left), else English.", max_length=5
     ),
+]
+SeedQ = Annotated[
+    int | None,
+    Query(ge=0, le=2**63 - 1, description="Seed (default 1: the same link, the same numbers)."),
 ]

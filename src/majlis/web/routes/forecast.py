@@ -10,7 +10,6 @@ may ask for at most :data:`MAX_WEB_DRAWS` draws.
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,9 +20,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from majlis.errors import TooLargeError, ValidationError
 from majlis.model import Dataset
 from majlis.viz import histogram_svg
-from majlis.web.jobs import Job, Jobs
+from majlis.web.jobs import Job, check_web_limit, job_key, job_response, jobs_of
 from majlis.web.render import render
-from majlis.web.routes._deps import DatasetDep, LangQ
+from majlis.web.routes._deps import DatasetDep, LangQ, SeedQ
 from majlis.web.security import MAX_BODY_BYTES
 
 router = APIRouter()
@@ -46,18 +45,10 @@ EstimatesQ = Annotated[
 DrawsQ = Annotated[
     int | None, Query(ge=1, description=f"Simulated elections (at most {MAX_WEB_DRAWS:,}).")
 ]
-SeedQ = Annotated[
-    int | None,
-    Query(ge=0, le=2**63 - 1, description="Seed (default 1: the same link, the same numbers)."),
-]
 ErrorQ = Annotated[float | None, Query(ge=0, le=3, description="Log-share standard deviation.")]
 JobQ = Annotated[
     str | None, Query(max_length=32, description="A forecast started from an uploaded file.")
 ]
-
-
-def _jobs(request: Request) -> Jobs:
-    return request.app.state.jobs  # type: ignore[no-any-return]
 
 
 def _estimates(text: str) -> list[dict[str, Any]]:
@@ -81,15 +72,9 @@ def _start(request: Request, ds: Dataset, inputs: Any, what: Any, draws: int, se
     """The job computing ``inputs`` (described by ``what``, which names the job) with ``draws``."""
     from majlis.forecast import run_forecast
 
-    if draws > MAX_WEB_DRAWS:
-        raise TooLargeError(
-            f"at most {MAX_WEB_DRAWS:,} draws per web forecast, got {draws:,} (the command line allows more)"
-        )
-    key = hashlib.sha256(
-        json.dumps([ds.country, ds.name, what, draws, seed], sort_keys=True, default=str).encode()
-    ).hexdigest()[:24]
-    return _jobs(request).submit(
-        key,
+    check_web_limit(draws, MAX_WEB_DRAWS, "draws per web forecast")
+    return jobs_of(request).submit(
+        job_key(ds.country, ds.name, what, draws, seed),
         lambda progress, stop: run_forecast(
             inputs, draws, seed, progress=progress, should_stop=stop
         ),
@@ -166,7 +151,7 @@ def forecast_page(
     }
     found: Job | None = None
     if job:
-        found = _jobs(request).get(job)
+        found = jobs_of(request).get(job)
         if found is None:
             raise ValidationError(
                 f"no forecast {job!r} (forecasts from files are kept for a while only)"
@@ -224,5 +209,4 @@ def api_forecast(
 ) -> JSONResponse:
     inputs, what = _typed(ds, election, estimates, national_error, district_error)
     job = _start(request, ds, inputs, what, draws or DEFAULT_DRAWS, 1 if seed is None else seed)
-    doc, status = job.answer()
-    return JSONResponse(doc, status_code=status)
+    return job_response(job)

@@ -12,21 +12,19 @@ named (never a file path). The page's whole state is in its URL.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from majlis.errors import TooLargeError, UnknownIdError
+from majlis.errors import UnknownIdError
 from majlis.model import Dataset
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import STRINGS, Translator
-from majlis.web.jobs import Job, Jobs
+from majlis.web.jobs import Job, check_web_limit, job_key, job_response, jobs_of
 from majlis.web.render import render
-from majlis.web.routes._deps import PURE, DatasetDep, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ, SeedQ
 from majlis.web.views import per_dataset, record_names
 
 router = APIRouter()
@@ -41,10 +39,6 @@ ScenarioQ = Annotated[
 ]
 RunsQ = Annotated[
     int | None, Query(ge=1, description=f"Runs of the simulation (at most {MAX_WEB_RUNS:,}).")
-]
-SeedQ = Annotated[
-    int | None,
-    Query(ge=0, le=2**63 - 1, description="Seed (default 1: the same link, the same numbers)."),
 ]
 RunQ = Annotated[
     int, Query(ge=0, le=2**31, description="The run whose trace is shown (0 = the first).")
@@ -67,10 +61,6 @@ PartQ = Annotated[
 _CAMP_COLOURS = ("#0d47a1", "#1b5e20", "#e65100", "#6a1b9a", "#00838f")
 _NO_CAMP = "#9e9e9e"
 _OUTSIDE = "#e0e0e0"
-
-
-def _jobs(request: Request) -> Jobs:
-    return request.app.state.jobs  # type: ignore[no-any-return]
 
 
 def _scenario(scenario: str) -> str:
@@ -100,16 +90,9 @@ def _start(request: Request, scenario: str, runs: int, seed: int, overrides: dic
     """The job running ``negotiate(scenario, runs=runs, seed=seed, **overrides)``."""
     from majlis.formation.negotiation import negotiate
 
-    if runs > MAX_WEB_RUNS:
-        raise TooLargeError(
-            f"at most {MAX_WEB_RUNS:,} runs per web negotiation, got {runs:,} "
-            "(the command line allows more)"
-        )
-    key = hashlib.sha256(
-        json.dumps(["negotiation", scenario, runs, seed, overrides], sort_keys=True).encode()
-    ).hexdigest()[:24]
-    return _jobs(request).submit(
-        key,
+    check_web_limit(runs, MAX_WEB_RUNS, "runs per web negotiation")
+    return jobs_of(request).submit(
+        job_key("negotiation", scenario, runs, seed, overrides),
         lambda progress, stop: negotiate(
             scenario, runs=runs, seed=seed, progress=progress, should_stop=stop, **overrides
         ),
@@ -286,8 +269,7 @@ def api_negotiation(
         1 if seed is None else seed,
         overrides,
     )
-    doc, status = job.answer()
-    return JSONResponse(doc, status_code=status)
+    return job_response(job)
 
 
 @router.get(
