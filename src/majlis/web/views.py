@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 from majlis.games import (
     CoalitionReport,
-    PowerReport,
     coalition_report,
     default_union,
     power_report,
@@ -27,15 +26,18 @@ T = TypeVar("T")
 
 __all__ = [
     "MWC_SHOWN",
+    "Remembered",
     "coalition_view",
     "Seat",
     "house_svg",
+    "names_in",
     "parliament_at",
     "per_dataset",
     "record_names",
     "seating",
     "seating_basis",
     "slider_dates",
+    "theory_predictions",
 ]
 
 
@@ -133,9 +135,34 @@ def record_names(ds: Dataset, lang: str) -> dict[str, str]:
     return names
 
 
-# ---------------------------------------------------------------------- per-dataset cache
-_DS_CACHE: OrderedDict[tuple[int, str], tuple[Any, Any]] = OrderedDict()
-_DS_LOCK = threading.Lock()
+# ---------------------------------------------------------------------- remembered results
+_LOCK = threading.Lock()
+
+
+class Remembered:
+    """A small LRU of computed values: :meth:`get` answers ``compute()`` for a key, keeping
+    ``keep`` (a dataset whose ``id`` is part of the key) alive with its value so that the id
+    is not reused while the value is kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[tuple[Any, ...], tuple[Any, Any]] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...], keep: Any, compute: Callable[[], T]) -> T:
+        with _LOCK:
+            hit = self._values.get(key)
+            if hit is not None:
+                self._values.move_to_end(key)
+                return hit[1]  # type: ignore[no-any-return]
+        value = compute()
+        with _LOCK:
+            self._values[key] = (keep, value)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+
+_PER_DATASET = Remembered(32)
 
 
 def per_dataset(ds: Dataset, what: str, compute: Callable[[Dataset], T]) -> T:
@@ -144,49 +171,44 @@ def per_dataset(ds: Dataset, what: str, compute: Callable[[Dataset], T]) -> T:
     The built-in dataset is one object for the life of the process, so its documents (the
     whole dataset as JSON, its source report) are computed once, not on every request.
     """
-    key = (id(ds), what)
-    with _DS_LOCK:
-        hit = _DS_CACHE.get(key)
-        if hit is not None and hit[0] is ds:
-            _DS_CACHE.move_to_end(key)
-            return hit[1]  # type: ignore[no-any-return]
-    value = compute(ds)
-    with _DS_LOCK:
-        _DS_CACHE[key] = (ds, value)  # the dataset is kept so that its id is not reused
-        while len(_DS_CACHE) > 32:
-            _DS_CACHE.popitem(last=False)
-    return value
+    return _PER_DATASET.get((id(ds), what), ds, lambda: compute(ds))
+
+
+def names_in(ds: Dataset, lang: str) -> dict[str, str]:
+    """:func:`record_names` of ``ds`` in ``lang``, remembered per dataset."""
+    return per_dataset(ds, "names-" + lang, lambda d: record_names(d, lang))
 
 
 # ---------------------------------------------------------------------- coalitions
-_CACHE_LOCK = threading.Lock()
-_CACHE_SIZE = 64
-_POWER: OrderedDict[tuple[Any, ...], tuple[Any, PowerReport]] = OrderedDict()
-_REPORTS: OrderedDict[tuple[Any, ...], tuple[Any, CoalitionReport]] = OrderedDict()
+_POWER = Remembered(64)
+_REPORTS = Remembered(64)
+_THEORIES = Remembered(64)
 
 #: How many minimal winning coalitions the builder lists.
 MWC_SHOWN = 8
 
 
-def _remembered(
-    cache: OrderedDict[tuple[Any, ...], tuple[Any, T]],
-    key: tuple[Any, ...],
-    dataset: Any,
-    compute: Callable[[], T],
-) -> T:
-    """``compute()`` remembered under ``key`` in a small LRU ``cache``; the dataset is kept
-    with its value so that its ``id`` (part of the key) is not reused while cached."""
-    with _CACHE_LOCK:
-        hit = cache.get(key)
-        if hit is not None:
-            cache.move_to_end(key)
-            return hit[1]
-    value = compute()
-    with _CACHE_LOCK:
-        cache[key] = (dataset, value)
-        while len(cache) > _CACHE_SIZE:
-            cache.popitem(last=False)
-    return value
+def _house_key(house: Parliament) -> tuple[Any, ...]:
+    return (id(house.dataset), house.election.id, house.date, tuple(house.seats.items()))
+
+
+def theory_predictions(
+    house: Parliament, theory: str, top: int | None, units: str = "bloc"
+) -> dict[str, Any]:
+    """A theory's ranked governments for ``house``: the ``majlis coalitions --json`` document
+    (:func:`majlis.formation.predict` on :func:`majlis.data.opportunity_from_parliament`);
+    the last few are remembered (they do not depend on the coalition being built)."""
+
+    def compute() -> dict[str, Any]:
+        from majlis.data import opportunity_from_parliament
+        from majlis.formation import predict
+
+        opp = opportunity_from_parliament(house, units=units)
+        doc: dict[str, Any] = predict(opp, theory, top=top).results[0].to_dict()
+        doc["opportunity"] = opp.to_dict()
+        return doc
+
+    return _THEORIES.get((*_house_key(house), theory, top, units), house.dataset, compute)
 
 
 def coalition_view(house: Parliament, scenario: Any) -> CoalitionReport:
@@ -195,15 +217,13 @@ def coalition_view(house: Parliament, scenario: Any) -> CoalitionReport:
     the coalition) and the last few reports are remembered."""
     quota = house.two_thirds if scenario.votes.get("quota") == "two_thirds" else house.majority
     union = default_union(house, scenario.union)
-    house_key = (id(house.dataset), house.election.id, house.date, tuple(house.seats.items()))
-    power = _remembered(
-        _POWER,
+    house_key = _house_key(house)
+    power = _POWER.get(
         (*house_key, union, quota),
         house.dataset,
         lambda: power_report(house, alliance_id=union, quotas=[quota]),
     )
-    return _remembered(
-        _REPORTS,
+    return _REPORTS.get(
         (*house_key, tuple(scenario.coalition), scenario.union, quota),
         house.dataset,
         lambda: coalition_report(

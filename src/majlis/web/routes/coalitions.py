@@ -11,6 +11,7 @@ view can be shared as a link or saved as a scenario (:mod:`majlis.web.routes.sce
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -23,7 +24,13 @@ from majlis.limits import MAX_PLAYERS, check_limit
 from majlis.web.i18n import Translator
 from majlis.web.render import render
 from majlis.web.routes._deps import PURE, DatasetDep, DateQ, ElectionQ, LangQ
-from majlis.web.views import coalition_view, house_svg, record_names, seating
+from majlis.web.views import (
+    coalition_view,
+    house_svg,
+    record_names,
+    seating,
+    theory_predictions,
+)
 
 router = APIRouter()
 
@@ -131,20 +138,6 @@ def scenario_query(s: Scenario) -> list[tuple[str, str]]:
     return items
 
 
-def theory_predictions(
-    house: Any, theory: str, top: int | None, units: str = "bloc"
-) -> dict[str, Any]:
-    """A theory's ranked governments for ``house``: the ``majlis coalitions --json`` document
-    (:func:`majlis.formation.predict` on :func:`majlis.data.opportunity_from_parliament`)."""
-    from majlis.data import opportunity_from_parliament
-    from majlis.formation import predict
-
-    opp = opportunity_from_parliament(house, units=units)
-    doc = predict(opp, theory, top=top).results[0].to_dict()
-    doc["opportunity"] = opp.to_dict()
-    return doc
-
-
 def coalition_page(
     request: Request,
     ds: Any,
@@ -159,8 +152,6 @@ def coalition_page(
     theory = theory or DEFAULT_THEORY
     view = coalition_view(house, scenario)
     seats = seating(house, t.lang, first=view.members)
-    from urllib.parse import urlencode
-
     context = {
         "ds": ds,
         "house": house.to_dict(),

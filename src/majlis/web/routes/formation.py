@@ -19,7 +19,7 @@ from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator
 from majlis.web.render import render
 from majlis.web.routes._deps import PURE, DatasetDep, LangQ
-from majlis.web.views import house_svg, per_dataset, record_names, seating
+from majlis.web.views import Remembered, house_svg, names_in, seating
 
 router = APIRouter()
 
@@ -35,6 +35,8 @@ StepQ = Annotated[int | None, Query(ge=0, le=10_000, description="The step shown
 #: Colours of a vote's groups by what they did.
 _STANCE = {"attend": "#1565c0", "boycott": "#9e9e9e", "absent": "#cfd8dc", "blank": "#e0e0e0"}
 _CHOICES = ("#1b5e20", "#e65100", "#0d47a1", "#6a1b9a", "#00838f")
+#: The last few replays: stepping through one (``step``) does not replay it again.
+_REPLAYS = Remembered(16)
 
 
 def _result(
@@ -50,12 +52,17 @@ def _result(
     known = list_formation_scenarios()
     if scenario not in known:
         raise UnknownIdError(f"unknown formation scenario {scenario!r} (known: {', '.join(known)})")
-    return replay(
-        scenario,
-        no_resignation=no_resignation,
-        kdp_with_framework=kdp_with_framework,
-        independents=independents or None,
-        strategic=strategic,
+    key = (scenario, no_resignation, kdp_with_framework, independents or None, strategic)
+    return _REPLAYS.get(
+        key,
+        None,
+        lambda: replay(
+            scenario,
+            no_resignation=no_resignation,
+            kdp_with_framework=kdp_with_framework,
+            independents=independents or None,
+            strategic=strategic,
+        ),
     )
 
 
@@ -133,7 +140,7 @@ def formation_page(
             "strategic": strategic,
         },
         "scenarios": list_formation_scenarios(),
-        "names": per_dataset(ds, "names-" + t.lang, lambda d: record_names(d, t.lang)),
+        "names": names_in(ds, t.lang),
     }
     return render(request, "pages/formation.html", "partials/formation.html", context)
 

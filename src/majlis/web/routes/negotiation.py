@@ -12,6 +12,7 @@ named (never a file path). The page's whole state is in its URL.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -25,7 +26,7 @@ from majlis.web.i18n import STRINGS, Translator
 from majlis.web.jobs import Job, check_web_limit, job_key, job_response, jobs_of
 from majlis.web.render import render
 from majlis.web.routes._deps import PURE, DatasetDep, LangQ, SeedQ
-from majlis.web.views import per_dataset, record_names
+from majlis.web.views import Remembered, names_in
 
 router = APIRouter()
 
@@ -61,6 +62,8 @@ PartQ = Annotated[
 _CAMP_COLOURS = ("#0d47a1", "#1b5e20", "#e65100", "#6a1b9a", "#00838f")
 _NO_CAMP = "#9e9e9e"
 _OUTSIDE = "#e0e0e0"
+#: The last few traces: stepping through a run's rounds (``round``) does not run it again.
+_TRACES = Remembered(32)
 
 
 def _scenario(scenario: str) -> str:
@@ -99,11 +102,21 @@ def _start(request: Request, scenario: str, runs: int, seed: int, overrides: dic
     )
 
 
+def _trace(scenario: str, seed: int, run: int, overrides: dict[str, Any]) -> dict[str, Any]:
+    """The ``majlis negotiate --trace --json`` document of one run (remembered)."""
+    from majlis.formation.negotiation import trace_run
+
+    key = (scenario, seed, run, json.dumps(overrides, sort_keys=True))
+    return _TRACES.get(  # type: ignore[no-any-return]
+        key, None, lambda: trace_run(scenario, seed, run, **overrides).to_dict()
+    )
+
+
 def _names(ds: Dataset, lang: str, english: dict[str, str]) -> dict[str, str]:
     """Names of the simulation's actors, blocs and candidates in ``lang``: the dataset's name
     of a party or alliance of the same id, else the app's word for the actor, else the
     scenario's (English) name (candidates' names stay as the scenario spells them)."""
-    local = per_dataset(ds, "names-" + lang, lambda d: record_names(d, lang))
+    local = names_in(ds, lang)
     words = STRINGS[lang]  # actors that are no record of the dataset (e.g. cf-other)
     return {k: local.get(k) or words.get(f"neg.actor.{k}", v) for k, v in english.items()}
 
@@ -176,7 +189,7 @@ def negotiation_page(
     part: PartQ = None,
     lang: LangQ = None,
 ) -> HTMLResponse:
-    from majlis.formation.negotiation import COUNCIL_RULES, list_scenarios, trace_run
+    from majlis.formation.negotiation import COUNCIL_RULES, list_scenarios
 
     t = Translator(lang)
     scenario = _scenario(scenario)
@@ -208,7 +221,7 @@ def negotiation_page(
         if result is not None:
             context["names"] = _names(ds, t.lang, _report_names(result))
         return render(request, "partials/negotiation_outcome.html", None, context)
-    doc = trace_run(scenario, the_seed, run, **overrides).to_dict()
+    doc = _trace(scenario, the_seed, run, overrides)
     names = _names(ds, t.lang, doc["names"])
     if result is not None:
         names = {**_names(ds, t.lang, _report_names(result)), **names}
@@ -287,10 +300,8 @@ def api_negotiation_trace(
     kdp_with_framework: FlagQ = False,
     council_rule: RuleQ = None,
 ) -> dict[str, Any]:
-    from majlis.formation.negotiation import trace_run
-
     overrides = _overrides(no_resignation, kdp_with_framework, council_rule)
-    return trace_run(_scenario(scenario), 1 if seed is None else seed, run, **overrides).to_dict()  # type: ignore[no-any-return]
+    return _trace(_scenario(scenario), 1 if seed is None else seed, run, overrides)
 
 
 @router.get(
