@@ -64,6 +64,7 @@ from fractions import Fraction
 from typing import Any
 
 from majlis.errors import UnknownMethodError, ValidationError
+from majlis.model import two_thirds_quota
 
 __all__ = [
     "COUNCIL_RULES",
@@ -130,13 +131,16 @@ class Leader:
     faction: str
     stances: tuple[LeaderStance, ...]
 
+    def stance_index(self, on: dt.date) -> int:
+        """Index of the stance in force on ``on`` (the last one started by then; else 0)."""
+        return max(
+            (i for i, s in enumerate(self.stances) if s.start is None or s.start <= on),
+            default=0,
+        )
+
     def stance(self, on: dt.date) -> LeaderStance:
         """The stance in force on ``on`` (the last one started by then; else the first)."""
-        current = self.stances[0]
-        for s in self.stances:
-            if s.start is None or s.start <= on:
-                current = s
-        return current
+        return self.stances[self.stance_index(on)]
 
 
 @dataclass(frozen=True)
@@ -252,6 +256,11 @@ def _veto_text(vetoed: Mapping[str, tuple[str, ...]]) -> str:
     return "vetoed: " + "; ".join(f"{c} (by {', '.join(who)})" for c, who in vetoed.items())
 
 
+def _total_rank(leaders: Sequence[LeaderView], c: str) -> int:
+    """The sum of ``c``'s places in the leaders' rankings (Borda; unranked counts as last)."""
+    return sum(lv.ranking.index(c) if c in lv.ranking else len(lv.ranking) for lv in leaders)
+
+
 def _fmt(x: Fraction) -> str:
     return str(x.numerator) if x.denominator == 1 else str(x)
 
@@ -279,12 +288,7 @@ def consensus_rule(leaders: Sequence[LeaderView], standing: Sequence[str]) -> Co
             f"leaders' consensus: every candidate is vetoed by a leader ({_veto_text(vetoed)})",
             vetoed=vetoed,
         )
-    score: dict[str, int] = {}
-    for c in ok:
-        total = 0
-        for lv in leaders:
-            total += lv.ranking.index(c) if c in lv.ranking else len(lv.ranking)
-        score[c] = total
+    score = {c: _total_rank(leaders, c) for c in ok}
     best = min(ok, key=lambda c: (score[c], standing.index(c)))
     listing = ", ".join(f"{c} {score[c]}" for c in ok)
     return CouncilDecision(
@@ -416,17 +420,15 @@ def two_thirds_rule(leaders: Sequence[LeaderView], standing: Sequence[str]) -> C
     approvals = {
         c: sum(1 for lv in leaders if c in lv.ranking and c not in lv.vetoes) for c in standing
     }
-    rank = {
-        c: sum(lv.ranking.index(c) if c in lv.ranking else len(lv.ranking) for lv in leaders)
-        for c in standing
-    }
-    qualified = [c for c in standing if approvals[c] * 3 >= 2 * n]
+    rank = {c: _total_rank(leaders, c) for c in standing}
+    need = two_thirds_quota(n)
+    qualified = [c for c in standing if approvals[c] >= need]
     listing = ", ".join(f"{c} {approvals[c]}" for c in standing)
     if not qualified:
         return CouncilDecision(
             "two-thirds",
             None,
-            f"two-thirds of {n} leaders: no candidate is approved by {-(-2 * n // 3)} "
+            f"two-thirds of {n} leaders: no candidate is approved by {need} "
             f"(approvals: {listing}); {_veto_text(vetoed)}",
             {c: str(approvals[c]) for c in standing},
             vetoed,
@@ -436,7 +438,7 @@ def two_thirds_rule(leaders: Sequence[LeaderView], standing: Sequence[str]) -> C
         "two-thirds",
         best,
         f"two-thirds of {n} leaders: {best} is approved by {approvals[best]} "
-        f"(at least {-(-2 * n // 3)} needed; approvals: {listing}); {_veto_text(vetoed)}",
+        f"(at least {need} needed; approvals: {listing}); {_veto_text(vetoed)}",
         {c: str(approvals[c]) for c in standing},
         vetoed,
     )

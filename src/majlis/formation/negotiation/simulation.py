@@ -605,19 +605,10 @@ class _Run:
         for lv in c.leaders:
             if lv.faction in self.defected or self.seats(lv.faction) <= 0:
                 continue
-            k = max(
-                (
-                    i
-                    for i, s in enumerate(lv.stances)
-                    if s.start is None or s.start <= self.rnd.date
-                ),
-                default=0,
-            )
+            k = lv.stance_index(self.rnd.date)
             key.append(k)
             st = lv.stances[k]
-            sharing = sum(
-                1 for x in c.leaders if x.faction == lv.faction and x.faction not in self.defected
-            )
+            sharing = sum(1 for x in c.leaders if x.faction == lv.faction)
             vetoes = frozenset(
                 cand for cand in st.vetoes if self.veto_holds.get((formateur, lv.id, k, cand), True)
             )
