@@ -416,12 +416,7 @@ class NegotiationReport:
                 for d, label in spec.milestones
             ],
             "rounds": [{"round": r.index, "date": r.date.isoformat()} for r in spec.rounds],
-            "thresholds": {
-                "members": spec.thresholds.members,
-                "govern": spec.thresholds.govern,
-                "quorum": spec.thresholds.quorum,
-                "block": spec.thresholds.block,
-            },
+            "thresholds": spec.thresholds.to_dict(),
             "actors": {a.id: a.to_dict() for a in spec.actors.values()},
             "blocs": {
                 b.id: {"name": b.name, "factions": list(b.factions)} for b in spec.blocs.values()
@@ -595,12 +590,7 @@ class NegotiationTrace:
             "government": list(_units(self.spec, g.members)) if g else None,
             "outcome": out,
             "names": names,
-            "thresholds": {
-                "members": self.spec.thresholds.members,
-                "govern": self.spec.thresholds.govern,
-                "quorum": self.spec.thresholds.quorum,
-                "block": self.spec.thresholds.block,
-            },
+            "thresholds": self.spec.thresholds.to_dict(),
             "rounds": [r.to_dict() for r in self.rounds],
         }
 

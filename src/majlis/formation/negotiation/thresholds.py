@@ -67,6 +67,15 @@ class Thresholds:
     quorum: int | None
     block: int | None
 
+    def to_dict(self) -> dict[str, int | None]:
+        """A JSON-ready document."""
+        return {
+            "members": self.members,
+            "govern": self.govern,
+            "quorum": self.quorum,
+            "block": self.block,
+        }
+
 
 def _vote_steps(constitution: Constitution) -> list[Step]:
     return [s for s in constitution.steps if s.is_vote]
