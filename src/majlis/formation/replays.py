@@ -426,10 +426,16 @@ def formation_scenario_from_dict(doc: Mapping[str, Any]) -> FormationScenario:
     )
 
 
-def _scenario_dirs() -> list[Path]:
+def builtin_scenario_ids(folder: str) -> list[str]:
+    """Ids of the built-in scenario files ``<dataset>/<folder>/<id>.json``, sorted.
+
+    >>> builtin_scenario_ids("scenarios")
+    ['iraq-2021', 'iraq-2025']
+    """
     from majlis.data import BUILTIN, builtin_path
 
-    return [builtin_path(name) / "scenarios" for name in BUILTIN]
+    dirs = [builtin_path(name) / folder for name in BUILTIN]
+    return sorted(p.stem for d in dirs if d.is_dir() for p in d.glob("*.json"))
 
 
 def list_formation_scenarios() -> list[str]:
@@ -438,7 +444,7 @@ def list_formation_scenarios() -> list[str]:
     >>> list_formation_scenarios()
     ['iraq-2021', 'iraq-2025']
     """
-    return sorted(p.stem for d in _scenario_dirs() if d.is_dir() for p in d.glob("*.json"))
+    return builtin_scenario_ids("scenarios")
 
 
 def read_scenario_json(

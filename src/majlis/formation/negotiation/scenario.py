@@ -67,7 +67,7 @@ from majlis.formation.negotiation.council import (
 from majlis.formation.negotiation.params import ParameterSet
 from majlis.formation.negotiation.thresholds import Thresholds, thresholds
 from majlis.formation.portfolios import TOP_POSTS, WEIGHT_SCHEMES, Post
-from majlis.formation.replays import house_seats, read_scenario_json
+from majlis.formation.replays import _str, builtin_scenario_ids, house_seats, read_scenario_json
 from majlis.limits import (
     MAX_NEGOTIATION_ACTORS,
     MAX_NEGOTIATION_CANDIDATES,
@@ -223,19 +223,13 @@ class NegotiationSpec:
 
 
 # ------------------------------------------------------------------------------------ files
-def _scenario_dirs() -> list[Path]:
-    from majlis.data import BUILTIN, builtin_path
-
-    return [builtin_path(name) / "negotiation" for name in BUILTIN]
-
-
 def list_negotiation_scenarios() -> list[str]:
     """Ids of the built-in negotiation scenarios.
 
     >>> "iraq-2021" in list_negotiation_scenarios()
     True
     """
-    return sorted(p.stem for d in _scenario_dirs() if d.is_dir() for p in d.glob("*.json"))
+    return builtin_scenario_ids("negotiation")
 
 
 def load_negotiation_scenario(name_or_path: str | Path) -> dict[str, Any]:
@@ -305,15 +299,6 @@ def _list_index(node: list[Any], key: str, where: str) -> int:
 
 
 # ------------------------------------------------------------------------------------ helpers
-def _str(doc: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
-    v = doc.get(key, default)
-    if v is None:
-        raise ValidationError(f"{where}: missing {key!r}")
-    if not isinstance(v, str):
-        raise ValidationError(f"{where}: {key!r} must be a string")
-    return v
-
-
 def _list(doc: Mapping[str, Any], key: str, where: str) -> list[Any]:
     v = doc.get(key) or []
     if not isinstance(v, list):
