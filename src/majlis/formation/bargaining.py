@@ -62,6 +62,7 @@ from typing import Any
 import numpy as np
 
 from majlis.errors import InfeasibleQuotaError, TooLargeError, ValidationError
+from majlis.limits import check_limit
 
 __all__ = [
     "MAX_PLAYERS",
@@ -245,10 +246,7 @@ def baron_ferejohn(
         )
     n = len(ws)
     if symmetric_game:
-        if n > MAX_SYMMETRIC_PLAYERS:
-            raise TooLargeError(
-                f"at most {MAX_SYMMETRIC_PLAYERS:,} players in a symmetric game, got {n:,}"
-            )
+        check_limit(n, MAX_SYMMETRIC_PLAYERS, "players in a symmetric game")
         return _symmetric(names, ws, quota, d)
     if n > MAX_PLAYERS:
         raise TooLargeError(

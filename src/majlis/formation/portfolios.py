@@ -53,7 +53,8 @@ from fractions import Fraction
 from typing import Any
 
 from majlis.electoral import divisor_rule
-from majlis.errors import TooLargeError, UnknownMethodError, ValidationError
+from majlis.errors import UnknownMethodError, ValidationError
+from majlis.limits import check_limit
 from majlis.model import Dataset, Parliament, parse_date
 
 __all__ = [
@@ -357,8 +358,7 @@ def allocate(rule: str, seats: Mapping[str, int], posts: Any, **options: Any) ->
 def _check_seats(seats: Mapping[str, int]) -> dict[str, int]:
     if not isinstance(seats, Mapping) or not seats:
         raise ValidationError("give the coalition's parties and their seats")
-    if len(seats) > MAX_PARTIES:
-        raise TooLargeError(f"at most {MAX_PARTIES:,} parties per allocation, got {len(seats):,}")
+    check_limit(len(seats), MAX_PARTIES, "parties per allocation")
     out: dict[str, int] = {}
     for p, s in seats.items():
         if isinstance(s, bool) or not isinstance(s, int) or s < 0:
@@ -375,14 +375,12 @@ def _check_posts(posts: Any) -> list[Post]:
     if isinstance(posts, int):
         if posts < 1:
             raise ValidationError(f"there must be at least one post, got {posts}")
-        if posts > MAX_POSTS:
-            raise TooLargeError(f"at most {MAX_POSTS:,} posts per allocation, got {posts:,}")
+        check_limit(posts, MAX_POSTS, "posts per allocation")
         return [Post(f"post {i + 1}") for i in range(posts)]
     items = list(posts)
     if not items:
         raise ValidationError("there must be at least one post")
-    if len(items) > MAX_POSTS:
-        raise TooLargeError(f"at most {MAX_POSTS:,} posts per allocation, got {len(items):,}")
+    check_limit(len(items), MAX_POSTS, "posts per allocation")
     out = [p if isinstance(p, Post) else Post(str(p)) for p in items]
     names = [p.name for p in out]
     dup = next((n for n in names if names.count(n) > 1), None)
