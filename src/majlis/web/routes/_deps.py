@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from majlis.errors import UnknownIdError
 from majlis.model import Dataset
 from majlis.web.cache import cacheable, note_dataset
 
@@ -18,6 +20,7 @@ __all__ = [
     "SeedQ",
     "Settings",
     "get_dataset",
+    "one_of",
     "settings_of",
 ]
 
@@ -45,6 +48,14 @@ def get_dataset(request: Request) -> Dataset:
     ds: Dataset = request.app.state.source.get()
     note_dataset(request, ds)
     return ds
+
+
+def one_of(value: str, known: Sequence[str], what: str) -> str:
+    """``value`` if it is one of ``known`` (e.g. a built-in scenario: never a file path), else
+    :class:`~majlis.errors.UnknownIdError` naming ``what`` and the known ids."""
+    if value not in known:
+        raise UnknownIdError(f"unknown {what} {value!r} (known: {', '.join(known)})")
+    return value
 
 
 DatasetDep = Annotated[Dataset, Depends(get_dataset)]

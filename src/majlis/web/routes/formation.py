@@ -14,11 +14,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from majlis.errors import UnknownIdError
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import Translator
 from majlis.web.render import render
-from majlis.web.routes._deps import PURE, DatasetDep, LangQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ, one_of
 from majlis.web.views import Remembered, house_svg, names_in, seating
 
 router = APIRouter()
@@ -49,9 +48,7 @@ def _result(
     from majlis.formation import replay
     from majlis.formation.replays import list_formation_scenarios
 
-    known = list_formation_scenarios()
-    if scenario not in known:
-        raise UnknownIdError(f"unknown formation scenario {scenario!r} (known: {', '.join(known)})")
+    one_of(scenario, list_formation_scenarios(), "formation scenario")
     key = (scenario, no_resignation, kdp_with_framework, independents or None, strategic)
     return _REPLAYS.get(
         key,

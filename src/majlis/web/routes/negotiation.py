@@ -19,13 +19,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from majlis.errors import UnknownIdError
 from majlis.model import Dataset
 from majlis.viz import hemicycle_svg
 from majlis.web.i18n import STRINGS, Translator
 from majlis.web.jobs import Job, check_web_limit, job_key, job_response, jobs_of
 from majlis.web.render import render
-from majlis.web.routes._deps import PURE, DatasetDep, LangQ, SeedQ
+from majlis.web.routes._deps import PURE, DatasetDep, LangQ, SeedQ, one_of
 from majlis.web.views import Remembered, names_in
 
 router = APIRouter()
@@ -69,12 +68,7 @@ _TRACES = Remembered(32)
 def _scenario(scenario: str) -> str:
     from majlis.formation.negotiation import list_scenarios
 
-    known = list_scenarios()
-    if scenario not in known:
-        raise UnknownIdError(
-            f"unknown negotiation scenario {scenario!r} (known: {', '.join(known)})"
-        )
-    return scenario
+    return one_of(scenario, list_scenarios(), "negotiation scenario")
 
 
 def _overrides(

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from majlis.electoral import METHODS, SeatReport, parse_votes, read_votes, seat_report
 from majlis.errors import ValidationError
-from majlis.limits import MAX_SEATS_MARGINS
+from majlis.limits import MAX_SEATS_MARGINS, check_limit
 from majlis.model import Dataset
 from majlis.web.render import render, url_with
 from majlis.web.routes._deps import PURE, DatasetDep, LangQ
@@ -77,10 +77,8 @@ def compute(
     flip: bool,
 ) -> SeatReport:
     """The :func:`seat_report` for the page's (or the API's) parameters."""
-    if seats is not None and seats > MAX_WEB_SEATS:
-        from majlis.errors import TooLargeError
-
-        raise TooLargeError(f"at most {MAX_WEB_SEATS:,} seats per request, got {seats:,}")
+    if seats is not None:
+        check_limit(seats, MAX_WEB_SEATS, "seats per request")
     the_law = ds.law(law) if law else None
     if election and votes:
         raise ValidationError("give votes or an election, not both")
@@ -95,6 +93,31 @@ def compute(
         first_divisor=None if the_law else (first_divisor or None),
         threshold=None if the_law else (threshold or None),
         law=the_law,
+        flip=flip,
+    )
+
+
+def _from_query(
+    ds: Dataset,
+    election: str | None,
+    law: str | None,
+    method: str | None,
+    seats: int | None,
+    first_divisor: str | None,
+    threshold: str | None,
+    votes: str | None,
+    flip: bool,
+) -> SeatReport:
+    """:func:`compute` for the query parameters of ``/seats`` and ``/api/seats`` (votes typed)."""
+    return compute(
+        ds,
+        election=election,
+        law=law,
+        method=method,
+        seats=seats,
+        first_divisor=first_divisor,
+        threshold=threshold,
+        votes=_typed(votes) if votes else None,
         flip=flip,
     )
 
@@ -146,16 +169,8 @@ def seats_page(
     }
     report = None
     if election or votes:
-        report = compute(
-            ds,
-            election=election,
-            law=law,
-            method=method,
-            seats=seats,
-            first_divisor=first_divisor,
-            threshold=threshold,
-            votes=_typed(votes) if votes else None,
-            flip=flip,
+        report = _from_query(
+            ds, election, law, method, seats, first_divisor, threshold, votes, flip
         )
     return _page(request, ds, params, report)
 
@@ -247,15 +262,5 @@ def api_seats(
     votes: VotesQ = None,
     flip: FlipQ = False,
 ) -> dict[str, Any]:
-    report = compute(
-        ds,
-        election=election,
-        law=law,
-        method=method,
-        seats=seats,
-        first_divisor=first_divisor,
-        threshold=threshold,
-        votes=_typed(votes) if votes else None,
-        flip=flip,
-    )
+    report = _from_query(ds, election, law, method, seats, first_divisor, threshold, votes, flip)
     return report.to_dict()
