@@ -265,10 +265,8 @@ class _Run:
         )
 
     def unit(self, actor: str) -> str:
-        a = self.spec.actors[actor]
-        if a.bloc is not None and actor not in self.defected:
-            return a.bloc
-        return actor
+        """The spec's unit (its bloc, else itself), but itself once it has left its bloc."""
+        return actor if actor in self.defected else self.spec.unit(actor)
 
     def major_present(self) -> list[str]:
         out = []
