@@ -47,3 +47,14 @@ def test_history_2025_adds_the_sudani_cabinet_with_its_status(ds) -> None:
     # the outgoing government of the 2025 house is the same coalition
     assert set(opp.incumbent_parties) == set(sudani.parties)
     assert opportunity_from_parliament(ds.parliament(date="2026-05-14"), history=()).history == ()
+
+
+def test_incumbents_and_past_cabinets_list_their_actors_largest_first(ds) -> None:
+    # the order is the house's (seats, then id), not a set's: JSON output must not depend
+    # on PYTHONHASHSEED
+    opp = opportunity_from_parliament(ds.parliament(date="2026-05-14"))
+    rank = {p.id: (-p.seats, p.id) for p in opp.parties}
+    assert len(opp.incumbent_parties) > 2
+    assert list(opp.incumbent_parties) == sorted(opp.incumbent_parties, key=rank.__getitem__)
+    sudani = opp.history[-1]
+    assert list(sudani.parties) == sorted(sudani.parties, key=rank.__getitem__)

@@ -220,13 +220,9 @@ def opportunity_from_parliament(
         )
 
     def to_units(ids: Iterable[str], on: dt.date) -> tuple[str, ...]:
-        found = _parties_of(parliament, ids, on)
-        out = []
-        for p in found:
-            u = unit_of.get(p)
-            if u is not None and eligible.get(u) and u not in out:
-                out.append(u)
-        return tuple(out)
+        """The eligible actors of a group, largest first (ties by id), as ``parties``."""
+        units = {unit_of[p] for p in _parties_of(parliament, ids, on) if p in unit_of}
+        return tuple(sorted((u for u in units if eligible[u]), key=lambda u: (-seats[u], u)))
 
     e = parliament.election
     eve = e.date - dt.timedelta(days=1)
