@@ -113,9 +113,8 @@ def coalitions_cmd(
         _print_cabinet_ranks(ranks, opp.date)
         return
     result = predict(opp, theory, top=top).results[0]
-    doc = result.to_dict()
+    doc = result.to_dict(opportunity=as_json)
     if as_json:
-        doc["opportunity"] = opp.to_dict()
         print_json(doc)
         return
     title = (

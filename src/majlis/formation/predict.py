@@ -49,10 +49,11 @@ class OpportunityPrediction:
         key = frozenset(parties)
         return next((c for c in self.predictions if frozenset(c.parties) == key), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        """``{"id", "theory", "predicted", "predictions": [{"parties", "names", "score", ...}]}``."""
+    def to_dict(self, *, opportunity: bool = False) -> dict[str, Any]:
+        """``{"id", "theory", "predicted", "predictions": [{"parties", "names", "score", ...}]}``;
+        with ``opportunity``, also the opportunity itself (``majlis coalitions --json``)."""
         opp = self.opportunity
-        return {
+        doc = {
             "id": opp.id,
             "theory": self.theory,
             "total_seats": opp.total_seats,
@@ -63,6 +64,9 @@ class OpportunityPrediction:
                 for c in self.predictions
             ],
         }
+        if opportunity:
+            doc["opportunity"] = opp.to_dict()
+        return doc
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ def predict(
     *,
     top: int | None = None,
     coalition_model: Any = None,
+    units: str = "bloc",
 ) -> Predictions:
     """Rank the potential governments of each opportunity with one theory.
 
@@ -98,6 +103,8 @@ def predict(
         every minimal winning coalition).
     coalition_model : CoalitionModel, optional
         Coefficients for ``theory="model"`` (the shipped ones by default).
+    units : str
+        For a Parliament: ``"bloc"`` (blocs as single actors) or ``"party"``.
 
     Returns
     -------
@@ -125,7 +132,7 @@ def predict(
     if isinstance(opportunities, Parliament):
         from majlis.data import opportunity_from_parliament
 
-        opps: list[FormationOpportunity] = [opportunity_from_parliament(opportunities)]
+        opps: list[FormationOpportunity] = [opportunity_from_parliament(opportunities, units=units)]
     elif isinstance(opportunities, FormationOpportunity):
         opps = [opportunities]
     else:

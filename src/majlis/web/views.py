@@ -196,17 +196,13 @@ def theory_predictions(
     house: Parliament, theory: str, top: int | None, units: str = "bloc"
 ) -> dict[str, Any]:
     """A theory's ranked governments for ``house``: the ``majlis coalitions --json`` document
-    (:func:`majlis.formation.predict` on :func:`majlis.data.opportunity_from_parliament`);
+    (:func:`majlis.formation.predict` on the house);
     the last few are remembered (they do not depend on the coalition being built)."""
 
     def compute() -> dict[str, Any]:
-        from majlis.data import opportunity_from_parliament
         from majlis.formation import predict
 
-        opp = opportunity_from_parliament(house, units=units)
-        doc: dict[str, Any] = predict(opp, theory, top=top).results[0].to_dict()
-        doc["opportunity"] = opp.to_dict()
-        return doc
+        return predict(house, theory, top=top, units=units).results[0].to_dict(opportunity=True)
 
     return _THEORIES.get((*_house_key(house), theory, top, units), house.dataset, compute)
 
